@@ -25,7 +25,8 @@ export interface MigrateResult {
 
 /** Reads every `<timestamp>_<name>/migration.sql` under the folder, oldest first. */
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  // The migrations are read from the checkout at run time, not bundled, so the bundler must not trace this path.
+  const entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   const names = entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -33,7 +34,7 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"), "utf8");
 
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
