@@ -40,6 +40,20 @@ export const settingsSchema = z.object({
   maxEntrySeconds: z.int().min(HOUR).max(12 * HOUR).default(12 * HOUR),
   autoApproveSeconds: z.int().min(HOUR).default(7 * DAY),
   unreadMessageEmailSeconds: z.int().min(0).default(10 * MINUTE),
+  /** Relative weight of each ranking factor; a factor with weight 0 is ignored. */
+  routingWeights: z
+    .object({
+      skillFit: z.number().min(0),
+      declineHistory: z.number().min(0),
+      reliability: z.number().min(0),
+      load: z.number().min(0),
+      fairness: z.number().min(0),
+      timeZoneOverlap: z.number().min(0),
+      trialConversion: z.number().min(0),
+    })
+    .default({ skillFit: 1, declineHistory: 1.5, reliability: 2, load: 1, fairness: 1, timeZoneOverlap: 1, trialConversion: 1.5 }),
+  /** How far back acceptances, declines and lapses count toward ranking. */
+  routingHistorySeconds: z.int().min(DAY).default(90 * DAY),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
