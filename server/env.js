@@ -36,6 +36,8 @@ const schema = z.object({
   INNGEST_SIGNING_KEY: z.string().min(1).optional(),
   // 1 to use a local Inngest dev server.
   INNGEST_DEV: z.string().optional(),
+  // Milliseconds between passes of the in-process deadline driver, used when Inngest is not configured.
+  DUE_WORK_INTERVAL_MS: z.coerce.number().int().min(250).max(600_000).default(5000),
   // pino log level.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -3,7 +3,7 @@ import { getBalance } from "../budget/balance";
 import { AppError, type FieldErrors } from "../errors";
 import { sendNextWave, type WaveOutcome } from "../routing/waves";
 import { getSettings } from "../settings";
-import { briefInputSchema, type BriefInput } from "./brief-input";
+import { briefInputSchema, type BriefInput, type ParsedBrief } from "./brief-input";
 
 export interface SubmittedBrief {
   taskId: string;
@@ -14,14 +14,9 @@ function invalid(fieldErrors: FieldErrors): AppError {
   return new AppError("INVALID_INPUT", Object.values(fieldErrors)[0] ?? "Check the brief.", { fieldErrors });
 }
 
-/**
- * Validates a client's brief, creates the task and sends its first wave of
- * offers in one transaction. A client with no time left is refused with
- * PRECONDITION_FAILED; a broken field rule with INVALID_INPUT naming it.
- */
-export async function submitBrief(db: Db, input: { clientId: string; brief: BriefInput; now: Date }): Promise<SubmittedBrief> {
-  const { clientId, now } = input;
-  const parsed = briefInputSchema.safeParse(input.brief);
+/** Parses a brief as typed, throwing INVALID_INPUT with a message per broken field. */
+export function parseBrief(input: BriefInput): ParsedBrief {
+  const parsed = briefInputSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
@@ -29,7 +24,23 @@ export async function submitBrief(db: Db, input: { clientId: string; brief: Brie
     }
     throw invalid(fieldErrors);
   }
-  const brief = parsed.data;
+
+  return parsed.data;
+}
+
+/** Validates a brief as typed, then creates its task like `createTaskFromBrief`. */
+export async function submitBrief(db: Db, input: { clientId: string; brief: BriefInput; now: Date }): Promise<SubmittedBrief> {
+  return createTaskFromBrief(db, { ...input, brief: parseBrief(input.brief) });
+}
+
+/**
+ * Creates the task for a parsed brief and sends its first wave of offers in
+ * one transaction, after the checks that need the clock and the database.
+ * A client with no time left is refused with PRECONDITION_FAILED; a broken
+ * field rule with INVALID_INPUT naming the field.
+ */
+export async function createTaskFromBrief(db: Db, input: { clientId: string; brief: ParsedBrief; now: Date }): Promise<SubmittedBrief> {
+  const { clientId, now, brief } = input;
   const settings = await getSettings(db);
 
   const client = await db.clientAccount.findUniqueOrThrow({

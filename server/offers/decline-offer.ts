@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import type { DeclineReason } from "../db/generated/enums";
 import { AppError } from "../errors";
-import { sendNextWave } from "../routing/waves";
+import { sendNextWave, type WaveOutcome } from "../routing/waves";
 import { getSettings } from "../settings";
 
 export const DECLINE_REASONS = ["not_interested", "lacks_skill", "no_capacity", "other"] as const satisfies readonly DeclineReason[];
@@ -15,7 +15,7 @@ export const DECLINE_REASONS = ["not_interested", "lacks_skill", "no_capacity", 
 export async function declineOffer(
   db: Db,
   input: { offerId: string; assistantId: string; reason: DeclineReason; note?: string | null; now: Date },
-): Promise<{ taskId: string }> {
+): Promise<{ taskId: string; wave: WaveOutcome | null }> {
   const settings = await getSettings(db);
 
   return db.$transaction(async (tx) => {
@@ -27,7 +27,7 @@ export async function declineOffer(
       throw AppError.notFound("Offer");
     }
     if (offer.status === "declined") {
-      return { taskId: offer.taskId };
+      return { taskId: offer.taskId, wave: null };
     }
     if (offer.status !== "pending" || offer.expiresAt <= input.now) {
       throw AppError.conflict("This offer is no longer open.");
@@ -37,8 +37,8 @@ export async function declineOffer(
       where: { id: offer.id },
       data: { status: "declined", endReason: "declined", declineReason: input.reason, declineNote: input.note ?? null, respondedAt: input.now },
     });
-    await sendNextWave(tx, offer.taskId, input.now, settings);
+    const wave = await sendNextWave(tx, offer.taskId, input.now, settings);
 
-    return { taskId: offer.taskId };
+    return { taskId: offer.taskId, wave };
   });
 }

@@ -9,7 +9,7 @@ import { rankCandidates } from "./ranking";
 type Tx = Prisma.TransactionClient;
 
 export type WaveOutcome =
-  | { kind: "offered"; wave: number; audience: Audience; assistantIds: string[] }
+  | { kind: "offered"; wave: number; audience: Audience; assistantIds: string[]; expiresAt: Date }
   | { kind: "unrouted" }
   | { kind: "waiting"; reason: "offers-pending" | "not-routing" };
 
@@ -226,7 +226,7 @@ export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: 
     });
   }
 
-  return { kind: "offered", wave, audience: chosen.audience, assistantIds: ranked.map((candidate) => candidate.assistantId) };
+  return { kind: "offered", wave, audience: chosen.audience, assistantIds: ranked.map((candidate) => candidate.assistantId), expiresAt };
 }
 
 async function announceUnrouted(tx: Tx, task: RoutingTask, now: Date): Promise<void> {

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+import { briefInputSchema } from "../../briefs/brief-input";
+import { createTaskFromBrief } from "../../briefs/submit-brief";
+import { dispatchAfterCommit } from "../../jobs/dispatch";
+import { logger } from "../../logger";
+import { clientProcedure, createRouter, protectedProcedure } from "../trpc";
+
+const skillSelect = { slug: true, name: true, category: true } as const;
+
+export const briefRouter = createRouter({
+  /** The skill list a brief picks from, grouped by category in the UI. */
+  skills: protectedProcedure.query(({ ctx }) =>
+    ctx.db.skill.findMany({ select: skillSelect, orderBy: [{ category: "asc" }, { name: "asc" }] }),
+  ),
+
+  /** Creates the task and sends its first wave; field errors come back per field. */
+  submit: clientProcedure.input(briefInputSchema).mutation(async ({ ctx, input }) => {
+    const result = await createTaskFromBrief(ctx.db, { clientId: ctx.clientId, brief: input, now: ctx.clock.now() });
+    logger.info({ requestId: ctx.requestId, userId: ctx.user.id, taskId: result.taskId, routing: result.routing.kind }, "brief submitted");
+    await dispatchAfterCommit({ taskId: result.taskId, wave: result.routing });
+
+    return { taskId: result.taskId, routing: result.routing.kind };
+  }),
+
+  /** The client's standing notes, shown to every assistant on every task. */
+  notes: clientProcedure.query(async ({ ctx }) => {
+    const client = await ctx.db.clientAccount.findUniqueOrThrow({ where: { id: ctx.clientId }, select: { standingNotes: true } });
+
+    return client.standingNotes;
+  }),
+
+  saveNotes: clientProcedure
+    .input(z.object({ standingNotes: z.string().max(5000, "Standing notes must be at most 5,000 characters.") }))
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db.clientAccount.update({ where: { id: ctx.clientId }, data: { standingNotes: input.standingNotes.trim() } });
+
+      return { saved: true };
+    }),
+});

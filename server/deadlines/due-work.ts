@@ -1,0 +1,37 @@
+import type { Db } from "../db/client";
+import { deliverPendingEmails } from "../email/deliver";
+import type { EmailTransport } from "../email/transport";
+import { expireDueOffers } from "../offers/expire-offers";
+
+/**
+ * One time-based rule. `apply` acts on every row whose stored deadline is at
+ * or before `now`, re-reading state first, so running it twice, late or out
+ * of order changes nothing the second time.
+ */
+export interface DueRule {
+  name: string;
+  apply(db: Db, now: Date): Promise<Record<string, number>>;
+}
+
+/** Every time-based rule, in the order one pass applies them. */
+export const DUE_RULES: DueRule[] = [{ name: "offer-expiry", apply: (db, now) => expireDueOffers(db, now) }];
+
+export type DueWorkReport = Record<string, Record<string, number>>;
+
+/**
+ * Applies every rule due at `now`, then delivers the emails those rules
+ * queued. Both drivers call this: Inngest's cron in production and the
+ * in-process driver on the embedded default.
+ */
+export async function applyDueWork(options: { db: Db; now: Date; transport: EmailTransport }): Promise<DueWorkReport> {
+  const { db, now, transport } = options;
+  const report: DueWorkReport = {};
+  for (const rule of DUE_RULES) {
+    report[rule.name] = await rule.apply(db, now);
+  }
+
+  const delivery = await deliverPendingEmails({ db, clock: { now: () => now }, transport });
+  report["email-delivery"] = { ...delivery };
+
+  return report;
+}
