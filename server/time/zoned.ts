@@ -99,3 +99,26 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * Converts a wall-clock time in a time zone to the UTC instant. A time
+ * skipped by a daylight-saving change resolves to the instant one offset
+ * later; a repeated time resolves to its first occurrence.
+ */
+export function zonedTimeToUtc(local: LocalDate & { hour: number; minute: number }, timeZone: string): Date {
+  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const first = guess - offsetAt(new Date(guess), timeZone);
+
+  return new Date(guess - offsetAt(new Date(first), timeZone));
+}
+
+/** Parses the value of an `<input type="datetime-local">` ("2027-03-01T14:30") as a time in `timeZone`. */
+export function parseLocalDateTime(value: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) {
+    return null;
+  }
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+
+  return zonedTimeToUtc({ year, month, day, hour, minute }, timeZone);
+}

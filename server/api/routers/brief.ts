@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { briefInputSchema } from "../../briefs/brief-input";
+import { getBalance } from "../../budget/balance";
 import { createTaskFromBrief } from "../../briefs/submit-brief";
 import { dispatchAfterCommit } from "../../jobs/dispatch";
 import { logger } from "../../logger";
@@ -13,6 +14,21 @@ export const briefRouter = createRouter({
   skills: protectedProcedure.query(({ ctx }) =>
     ctx.db.skill.findMany({ select: skillSelect, orderBy: [{ category: "asc" }, { name: "asc" }] }),
   ),
+
+  /** What the brief form needs to know about the client: trial or plan, primary, time left. */
+  context: clientProcedure.query(async ({ ctx }) => {
+    const now = ctx.clock.now();
+    const [client, balance] = await Promise.all([
+      ctx.db.clientAccount.findUniqueOrThrow({
+        where: { id: ctx.clientId },
+        select: { primaryAssistantId: true, subscriptions: { select: { id: true }, take: 1 } },
+      }),
+      getBalance(ctx.db, ctx.clientId, now),
+    ]);
+
+    // A client who ever subscribed is no longer on the trial, even between plans.
+    return { onTrial: client.subscriptions.length === 0, hasPrimary: client.primaryAssistantId !== null, remainingSeconds: balance.remainingSeconds };
+  }),
 
   /** Creates the task and sends its first wave; field errors come back per field. */
   submit: clientProcedure.input(briefInputSchema).mutation(async ({ ctx, input }) => {
