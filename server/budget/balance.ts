@@ -45,7 +45,7 @@ export async function usedSecondsBetween(db: Tx, clientId: string, start: Date, 
       COUNT(*) FILTER (WHERE ended_at IS NULL) AS running
     FROM time_entries
     WHERE client_id = ${clientId}
-      AND started_at < ${until}
+      AND started_at <= ${until}
       AND COALESCE(ended_at, ${now}) > ${start}`;
   const row = rows[0];
 

@@ -1,7 +1,10 @@
 import type { Db } from "../db/client";
 import { deliverPendingEmails } from "../email/deliver";
 import type { EmailTransport } from "../email/transport";
+import { sendTimeWarnings } from "../budget/warnings";
 import { expireDueOffers } from "../offers/expire-offers";
+import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
+import { stopForgottenTimers } from "../timer/watchdog";
 
 /**
  * One time-based rule. `apply` acts on every row whose stored deadline is at
@@ -14,7 +17,13 @@ export interface DueRule {
 }
 
 /** Every time-based rule, in the order one pass applies them. */
-export const DUE_RULES: DueRule[] = [{ name: "offer-expiry", apply: (db, now) => expireDueOffers(db, now) }];
+export const DUE_RULES: DueRule[] = [
+  { name: "offer-expiry", apply: (db, now) => expireDueOffers(db, now) },
+  { name: "balance-exhaustion", apply: applyBalanceExhaustion },
+  { name: "task-limits", apply: applyTaskLimits },
+  { name: "forgotten-timers", apply: stopForgottenTimers },
+  { name: "time-warnings", apply: (db, now) => sendTimeWarnings(db, now) },
+];
 
 export type DueWorkReport = Record<string, Record<string, number>>;
 
