@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { deliverPendingEmails } from "../email/deliver";
 import type { EmailTransport } from "../email/transport";
+import { reallocateLapsedAssignments, retryUnroutedTasks, sendStartReminders } from "../assignments/start-window";
 import { sendTimeWarnings } from "../budget/warnings";
 import { expireDueOffers } from "../offers/expire-offers";
 import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
@@ -19,10 +20,13 @@ export interface DueRule {
 /** Every time-based rule, in the order one pass applies them. */
 export const DUE_RULES: DueRule[] = [
   { name: "offer-expiry", apply: (db, now) => expireDueOffers(db, now) },
+  { name: "start-reminders", apply: sendStartReminders },
+  { name: "lapsed-assignments", apply: reallocateLapsedAssignments },
   { name: "balance-exhaustion", apply: applyBalanceExhaustion },
   { name: "task-limits", apply: applyTaskLimits },
   { name: "forgotten-timers", apply: stopForgottenTimers },
   { name: "time-warnings", apply: (db, now) => sendTimeWarnings(db, now) },
+  { name: "unrouted-retry", apply: retryUnroutedTasks },
 ];
 
 export type DueWorkReport = Record<string, Record<string, number>>;

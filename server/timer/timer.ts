@@ -86,6 +86,7 @@ export async function startTimer(db: Db, input: { assistantId: string; taskId: s
         select: {
           id: true,
           firstStartedAt: true,
+          startBy: true,
           task: { select: { id: true, status: true, clientId: true, timeLimitSeconds: true, title: true } },
         },
       });
@@ -100,6 +101,9 @@ export async function startTimer(db: Db, input: { assistantId: string; taskId: s
       const refusal = NOT_STARTABLE[task.status];
       if (refusal) {
         throw new AppError("PRECONDITION_FAILED", refusal);
+      }
+      if (!assignment.firstStartedAt && now >= assignment.startBy) {
+        throw new AppError("PRECONDITION_FAILED", `The start window ended at ${assignment.startBy.toISOString()}, so this task is going to another assistant.`);
       }
 
       await lockClients(tx, [task.clientId, ...(running ? [running.clientId] : [])]);
