@@ -107,9 +107,18 @@ export function isValidTimeZone(timeZone: string): boolean {
  */
 export function zonedTimeToUtc(local: LocalDate & { hour: number; minute: number }, timeZone: string): Date {
   const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const first = guess - offsetAt(new Date(guess), timeZone);
+  // The offsets a day either side bracket any daylight-saving change near this time.
+  const offsetBefore = offsetAt(new Date(guess - 86_400_000), timeZone);
+  const offsetAfter = offsetAt(new Date(guess + 86_400_000), timeZone);
+  const candidates = [guess - offsetBefore, guess - offsetAfter].sort((a, b) => a - b);
+  const matching = candidates.filter((instant) => {
+    const wall = wallClock(new Date(instant), timeZone);
 
-  return new Date(guess - offsetAt(new Date(first), timeZone));
+    return wall.day === local.day && wall.hour === local.hour && wall.minute === local.minute;
+  });
+
+  // No match means the time was skipped; the offset before the change moves it forward by the gap.
+  return new Date(matching[0] ?? guess - offsetBefore);
 }
 
 /** Parses the value of an `<input type="datetime-local">` ("2027-03-01T14:30") as a time in `timeZone`. */
