@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+import type { Prisma } from "../../db/generated/client";
+import { assistantProcedure, createRouter } from "../trpc";
+
+const offerSelect = {
+  id: true,
+  wave: true,
+  clientOnTrial: true,
+  score: true,
+  scoreBreakdown: true,
+  createdAt: true,
+  expiresAt: true,
+  task: {
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      dueAt: true,
+      timeLimitSeconds: true,
+      client: { select: { companyName: true } },
+      skills: { select: { skill: { select: { slug: true, name: true } } } },
+    },
+  },
+} satisfies Prisma.OfferSelect;
+
+const assignmentSelect = {
+  id: true,
+  acceptedAt: true,
+  startBy: true,
+  firstStartedAt: true,
+  task: { select: { id: true, title: true, status: true, client: { select: { companyName: true } } } },
+} satisfies Prisma.AssignmentSelect;
+
+/** The stored "why you got this" breakdown, as the router writes it. */
+const scoreBreakdownSchema = z.object({
+  factors: z.record(z.string(), z.object({ value: z.number(), weight: z.number() })),
+  total: z.number(),
+});
+
+/** Lists the breakdown's factors, heaviest weight first; an unreadable breakdown gives none. */
+function readFactors(breakdown: Prisma.JsonValue): Array<{ name: string; value: number; weight: number }> {
+  const parsed = scoreBreakdownSchema.safeParse(breakdown);
+  if (!parsed.success) {
+    return [];
+  }
+
+  return Object.entries(parsed.data.factors)
+    .map(([name, factor]) => ({ name, ...factor }))
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+}
+
+/** An assistant's own offers, tasks and timer. Every query is scoped by the signed-in assistant. */
+export const assistantRouter = createRouter({
+  /** Lists pending offers that have not expired, open assignments with the time logged on each, and the running timer. */
+  overview: assistantProcedure.query(async ({ ctx }) => {
+    const now = ctx.clock.now();
+
+    const [offers, assignments, running] = await Promise.all([
+      ctx.db.offer.findMany({
+        where: { assistantId: ctx.assistantId, status: "pending", expiresAt: { gt: now } },
+        orderBy: { expiresAt: "asc" },
+        select: offerSelect,
+      }),
+      ctx.db.assignment.findMany({
+        where: { assistantId: ctx.assistantId, endedAt: null },
+        orderBy: { acceptedAt: "asc" },
+        select: assignmentSelect,
+      }),
+      ctx.db.timeEntry.findFirst({
+        where: { assistantId: ctx.assistantId, endedAt: null },
+        select: { startedAt: true, task: { select: { id: true, title: true } } },
+      }),
+    ]);
+    const logged = await ctx.db.timeEntry.groupBy({
+      by: ["taskId"],
+      where: { assistantId: ctx.assistantId, taskId: { in: assignments.map((assignment) => assignment.task.id) }, endedAt: { not: null } },
+      _sum: { seconds: true },
+    });
+    const loggedByTask = new Map(logged.map((row) => [row.taskId, row._sum.seconds ?? 0]));
+
+    return {
+      offers: offers.map((offer) => ({
+        id: offer.id,
+        wave: offer.wave,
+        clientOnTrial: offer.clientOnTrial,
+        createdAt: offer.createdAt,
+        expiresAt: offer.expiresAt,
+        secondsLeft: Math.max(0, Math.floor((offer.expiresAt.getTime() - now.getTime()) / 1000)),
+        score: offer.score,
+        factors: readFactors(offer.scoreBreakdown),
+        task: {
+          id: offer.task.id,
+          title: offer.task.title,
+          description: offer.task.description,
+          dueAt: offer.task.dueAt,
+          timeLimitSeconds: offer.task.timeLimitSeconds,
+          clientName: offer.task.client.companyName,
+          skills: offer.task.skills.map((row) => row.skill),
+        },
+      })),
+      assignments: assignments.map((assignment) => ({
+        id: assignment.id,
+        acceptedAt: assignment.acceptedAt,
+        startBy: assignment.startBy,
+        started: assignment.firstStartedAt !== null,
+        taskId: assignment.task.id,
+        title: assignment.task.title,
+        status: assignment.task.status,
+        clientName: assignment.task.client.companyName,
+        loggedSeconds: loggedByTask.get(assignment.task.id) ?? 0,
+        runningSince: running?.task.id === assignment.task.id ? running.startedAt : null,
+      })),
+      runningTimer: running ? { taskId: running.task.id, title: running.task.title, startedAt: running.startedAt } : null,
+    };
+  }),
+});
