@@ -1,15 +1,19 @@
 import { adminRouter } from "./routers/admin";
 import { assistantRouter } from "./routers/assistant";
+import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
 import { notificationRouter } from "./routers/notification";
+import { offerRouter } from "./routers/offer";
 import { createCallerFactory, createRouter } from "./trpc";
 
 /** Every router of the API. Each resource has one router under ./routers. */
 export const appRouter = createRouter({
   admin: adminRouter,
   assistant: assistantRouter,
+  brief: briefRouter,
   client: clientRouter,
   notification: notificationRouter,
+  offer: offerRouter,
 });
 
 export type AppRouter = typeof appRouter;
