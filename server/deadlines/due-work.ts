@@ -4,6 +4,7 @@ import type { EmailTransport } from "../email/transport";
 import { reallocateLapsedAssignments, retryUnroutedTasks, sendStartReminders } from "../assignments/start-window";
 import { sendTimeWarnings } from "../budget/warnings";
 import { expireDueOffers } from "../offers/expire-offers";
+import { applyReviewDeadlines } from "../reviews/review";
 import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
 import { stopForgottenTimers } from "../timer/watchdog";
 
@@ -26,6 +27,7 @@ export const DUE_RULES: DueRule[] = [
   { name: "task-limits", apply: applyTaskLimits },
   { name: "forgotten-timers", apply: stopForgottenTimers },
   { name: "time-warnings", apply: (db, now) => sendTimeWarnings(db, now) },
+  { name: "review-deadlines", apply: applyReviewDeadlines },
   { name: "unrouted-retry", apply: retryUnroutedTasks },
 ];
 

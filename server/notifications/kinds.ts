@@ -1,8 +1,8 @@
 /**
  * Every kind of in-app notification, stored in Notification.kind; the app
  * picks icons and wording by kind. Most kinds pair with an email template
- * of the same name in kebab case; task_accepted and still_looking are
- * in-app only.
+ * of the same name in kebab case; task_accepted, still_looking and
+ * time_added are in-app only.
  */
 export const NOTIFICATION_KINDS = [
   "offer_available",
@@ -24,6 +24,7 @@ export const NOTIFICATION_KINDS = [
   "new_message",
   "welcome",
   "timer_stopped",
+  "time_added",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -39,6 +39,8 @@ export const settingsSchema = z.object({
   // The database also rejects entries over 12 hours, so this can only be lowered.
   maxEntrySeconds: z.int().min(HOUR).max(12 * HOUR).default(12 * HOUR),
   autoApproveSeconds: z.int().min(HOUR).default(7 * DAY),
+  /** How long before auto-approval each review reminder goes out, in seconds. */
+  reviewReminderSecondsBefore: z.array(z.int().positive()).max(5).default([2 * DAY, 1 * DAY]),
   unreadMessageEmailSeconds: z.int().min(0).default(10 * MINUTE),
   /** Relative weight of each ranking factor; a factor with weight 0 is ignored. */
   routingWeights: z
