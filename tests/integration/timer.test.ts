@@ -35,7 +35,7 @@ async function assignedTask(options: { usedMinutes?: number; timeLimitMinutes?: 
   const user = await createUser(database.prisma, { role: "assistant" });
   const assistant = await createAssistant(database.prisma, { userId: user.id });
   const task = await createTask(database.prisma, { clientId: client.id, status: "assigned", timeLimitSeconds: options.timeLimitMinutes ? options.timeLimitMinutes * 60 : null });
-  await createAssignment(database.prisma, { taskId: task.id, assistantId: assistant.id, acceptedAt: new Date("2027-01-12T18:00:00Z"), startBy: new Date("2027-01-12T18:15:00Z"), startReminderAt: new Date("2027-01-12T18:07:30Z") });
+  await createAssignment(database.prisma, { taskId: task.id, assistantId: assistant.id, acceptedAt: new Date("2027-01-12T18:55:00Z"), startBy: new Date("2027-01-12T19:10:00Z"), startReminderAt: new Date("2027-01-12T19:02:30Z") });
   if (options.usedMinutes) {
     const start = new Date("2027-01-05T10:00:00Z");
     await database.prisma.timeEntry.create({
