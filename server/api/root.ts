@@ -4,6 +4,8 @@ import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
 import { notificationRouter } from "./routers/notification";
 import { offerRouter } from "./routers/offer";
+import { reviewRouter } from "./routers/review";
+import { workRouter } from "./routers/work";
 import { createCallerFactory, createRouter } from "./trpc";
 
 /** Every router of the API. Each resource has one router under ./routers. */
@@ -14,6 +16,8 @@ export const appRouter = createRouter({
   client: clientRouter,
   notification: notificationRouter,
   offer: offerRouter,
+  review: reviewRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;
