@@ -1,9 +1,11 @@
 import { adminRouter } from "./routers/admin";
 import { assistantRouter } from "./routers/assistant";
+import { billingRouter } from "./routers/billing";
 import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
 import { notificationRouter } from "./routers/notification";
 import { offerRouter } from "./routers/offer";
+import { profileRouter } from "./routers/profile";
 import { reviewRouter } from "./routers/review";
 import { workRouter } from "./routers/work";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -12,10 +14,12 @@ import { createCallerFactory, createRouter } from "./trpc";
 export const appRouter = createRouter({
   admin: adminRouter,
   assistant: assistantRouter,
+  billing: billingRouter,
   brief: briefRouter,
   client: clientRouter,
   notification: notificationRouter,
   offer: offerRouter,
+  profile: profileRouter,
   review: reviewRouter,
   work: workRouter,
 });
