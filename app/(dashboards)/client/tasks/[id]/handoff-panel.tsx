@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 import { Button } from "~/app/_components/button";
-import { Field } from "~/app/_components/field";
 import { useTRPC } from "~/app/_trpc/react";
 
 import { readMutationError } from "../../_components/mutation-error";
@@ -39,6 +38,7 @@ export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }:
     event.preventDefault();
     const value = Number(minutes);
     if (!Number.isInteger(value) || value < 1) {
+      approve.reset();
       setLocalError("Extra minutes must be a whole number of at least 1.");
 
       return;
@@ -65,27 +65,37 @@ export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }:
       ) : (
         <p>The timer stopped. Your assistant will send a handoff saying what is done and how much more time the task needs.</p>
       )}
-      <p>You have {remainingText} left.</p>
+      <p>Time left: {remainingText}.</p>
 
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-end">
-        <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
-          <div className="w-32">
-            <Field
-              label="Extra minutes"
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <form onSubmit={onSubmit} noValidate className="space-y-1">
+          <label htmlFor="extra-minutes" className="block font-medium text-slate-800">
+            Extra minutes
+          </label>
+          <div className="flex flex-wrap gap-3">
+            <input
+              id="extra-minutes"
               name="minutes"
               type="number"
               inputMode="numeric"
               min={1}
               value={minutes}
               onChange={(event) => setMinutes(event.target.value)}
-              error={minutesError}
+              aria-invalid={minutesError ? true : undefined}
+              aria-describedby={minutesError ? "extra-minutes-error" : undefined}
+              className="w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600"
             />
+            <Button type="submit" disabled={approve.isPending}>
+              {approve.isPending ? "Approving…" : `Approve ${minutesLabel} extra minutes`}
+            </Button>
           </div>
-          <Button type="submit" disabled={approve.isPending}>
-            {approve.isPending ? "Approving…" : `Approve ${minutesLabel} extra minutes`}
-          </Button>
+          {minutesError ? (
+            <p id="extra-minutes-error" className="text-red-700">
+              {minutesError}
+            </p>
+          ) : null}
         </form>
-        <p className="flex flex-wrap gap-3">
+        <p className="flex flex-wrap gap-3 sm:pt-6">
           {onTrial ? null : (
             <Link href="/client/plans#top-ups" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">
               Buy a top-up
