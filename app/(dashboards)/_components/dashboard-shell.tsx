@@ -6,6 +6,7 @@ import type { SessionUser } from "~/server/auth/session-user";
 
 import { signOutAction } from "../actions";
 import { NavLinks, type NavLink } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 
 interface DashboardShellProps {
   user: SessionUser;
@@ -14,7 +15,10 @@ interface DashboardShellProps {
   children: ReactNode;
 }
 
-/** Renders the frame of every dashboard: a top bar with the role's links, the signed-in user and a sign-out button. */
+/**
+ * Renders the frame of every dashboard: a top bar with the role's links, the
+ * notification bell, the signed-in user and a sign-out button.
+ */
 export function DashboardShell({ user, homeHref, links, children }: DashboardShellProps) {
   return (
     <div className="min-h-screen">
@@ -25,12 +29,14 @@ export function DashboardShell({ user, homeHref, links, children }: DashboardShe
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        {/* Relative, so the notification panel spans this bar on narrow screens. */}
+        <div className="relative mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link href={homeHref} className="rounded-md text-xl font-bold tracking-tight text-indigo-700">
             Baton
           </Link>
           <NavLinks links={links} />
           <div className="ml-auto flex items-center gap-3">
+            <NotificationBell timeZone={user.timeZone} />
             <p className="text-sm text-slate-700">
               <span className="sr-only">Signed in as </span>
               <span className="font-medium text-slate-900">{user.name}</span>
