@@ -7,6 +7,7 @@ import { DashboardShell } from "../_components/dashboard-shell";
 const CLIENT_LINKS = [
   { href: "/client", label: "Your tasks" },
   { href: "/client/briefs/new", label: "New brief" },
+  { href: "/client/notes", label: "Notes for assistants" },
 ];
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
