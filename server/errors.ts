@@ -53,12 +53,17 @@ export function toTRPCError(error: AppError): TRPCError {
 
 /**
  * Translates the Prisma errors that mean something to a user (a unique or
- * check constraint) into an AppError; anything else is returned unchanged.
+ * check constraint, a missing row) into an AppError; anything else is
+ * returned unchanged. Through the driver adapters a CHECK violation
+ * (PostgreSQL 23514) arrives as P2039.
  */
 export function translatePrismaError(error: unknown, conflictMessage = "This was changed by someone else. Reload and try again."): unknown {
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2002" || error.code === "P2034") {
       return new AppError("CONFLICT", conflictMessage, { cause: error });
+    }
+    if (error.code === "P2039") {
+      return new AppError("INVALID_INPUT", "A value breaks one of the database's rules. Check the form and try again.", { cause: error });
     }
     if (error.code === "P2025") {
       return new AppError("NOT_FOUND", "Record not found.", { cause: error });

@@ -1,10 +1,11 @@
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, Ref } from "react";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   name: string;
   error?: string | undefined;
   hint?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with its hint and error message wired up for screen readers. */

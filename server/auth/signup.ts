@@ -8,7 +8,7 @@ import { hashPassword } from "./password";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+const noControlCharacters = (value: string) => !/\p{Cc}/u.test(value);
 
 function isTimeZone(value: string): boolean {
   try {

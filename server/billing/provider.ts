@@ -25,5 +25,5 @@ export interface ChargeRequest {
 /** Records purchases immediately, with no payment taken. */
 export const builtInProvider: BillingProvider = {
   name: "built-in",
-  charge: async (request) => ({ providerRef: `built-in:${request.idempotencyKey}` }),
+  charge: (request) => Promise.resolve({ providerRef: `built-in:${request.idempotencyKey}` }),
 };

@@ -5,7 +5,7 @@ export const MAX_BRIEF_SKILLS = 5;
 export const MAX_REFERENCE_LINKS = 10;
 
 // Control characters other than tab, line feed and carriage return.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/u;
 
 function text(field: string, min: number, max: number, { multiline }: { multiline: boolean }) {
   return z

@@ -193,7 +193,7 @@ export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: 
       wave,
       clientOnTrial: task.onTrial,
       score: candidate.breakdown.total,
-      scoreBreakdown: { ...candidate.breakdown, audience: chosen.audience } as Prisma.InputJsonValue,
+      scoreBreakdown: { ...candidate.breakdown, audience: chosen.audience },
       createdAt: now,
       expiresAt,
     })),

@@ -34,7 +34,7 @@ export async function updateSettings(db: Db, input: { adminId: string; changes: 
       const value = after as Prisma.InputJsonValue;
       await tx.setting.upsert({ where: { key }, create: { key, value, updatedAt: input.now, updatedById: input.adminId }, update: { value, updatedAt: input.now, updatedById: input.adminId } });
       await tx.auditEvent.create({
-        data: { actorId: input.adminId, action: "setting.changed", entityType: "setting", entityId: key, before: { value: before as Prisma.InputJsonValue }, after: { value }, createdAt: input.now },
+        data: { actorId: input.adminId, action: "setting.changed", entityType: "setting", entityId: key, before: { value: before }, after: { value }, createdAt: input.now },
       });
     }
   });

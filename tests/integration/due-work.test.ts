@@ -119,7 +119,7 @@ describe("local driver", () => {
 });
 
 describe("Inngest functions", () => {
-  const functions = createFunctions({ getDb: async () => database.prisma, clock, transport: () => transport });
+  const functions = createFunctions({ getDb: () => Promise.resolve(database.prisma), clock, transport: () => transport });
 
   it("expire-offer-wave sleeps until expiry, then routes", async () => {
     clock.advance(60 * MINUTE);

@@ -293,7 +293,7 @@ describe("waves", () => {
 
     const offer = await offerOf(taskId, "Scored");
 
-    expect(offer.scoreBreakdown).toMatchObject({ factors: { skillFit: { value: 1 }, trialConversion: { value: expect.any(Number) } }, total: offer.score });
+    expect(offer.scoreBreakdown).toMatchObject({ factors: { skillFit: { value: 1 }, trialConversion: { value: expect.any(Number) as number } }, total: offer.score });
   });
 });
 
@@ -314,7 +314,7 @@ describe("declines", () => {
     const pickyOffer = await offerOf(second.taskId, "Picky");
     const keenOffer = await offerOf(second.taskId, "Keen");
     expect(pickyOffer.score).toBeLessThan(keenOffer.score);
-    expect(pickyOffer.scoreBreakdown).toMatchObject({ factors: { declineHistory: { value: expect.any(Number) } } });
+    expect(pickyOffer.scoreBreakdown).toMatchObject({ factors: { declineHistory: { value: expect.any(Number) as number } } });
   });
 });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useEffect, useState, useTransition, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useTransition, type FormEvent } from "react";
 
 import { Button } from "../../_components/button";
 import { Field } from "../../_components/field";
@@ -10,11 +10,15 @@ import { signUp } from "../actions";
 export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
   const [state, dispatch] = useActionState(signUp, {});
   const [pending, startTransition] = useTransition();
-  const [timeZone, setTimeZone] = useState("UTC");
+  const timeZoneInput = useRef<HTMLInputElement>(null);
   const errors = state.fieldErrors ?? {};
 
+  // The server renders UTC; the browser fills in its own zone unless the person already typed one.
   useEffect(() => {
-    setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const input = timeZoneInput.current;
+    if (input && input.value === "UTC") {
+      input.value = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    }
   }, []);
 
   // Submitting from onSubmit keeps every typed value in the form when the server rejects it.
@@ -48,8 +52,8 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
       <Field
         label="Time zone"
         name="timeZone"
-        value={timeZone}
-        onChange={(event) => setTimeZone(event.target.value)}
+        ref={timeZoneInput}
+        defaultValue="UTC"
         hint="Detected from your browser; due dates are shown in this zone."
         error={errors.timeZone}
       />
