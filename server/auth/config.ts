@@ -73,7 +73,14 @@ function buildConfig(db: Db): NextAuthConfig {
       },
     },
     logger: {
-      error: (error) => logger.warn({ err: { name: error.name, message: error.message } }, "auth error"),
+      error: (error) => {
+        const type = (error as { type?: string }).type ?? error.name;
+        // A wrong password is an expected outcome, already logged by authorize.
+        if (type === "CredentialsSignin") {
+          return;
+        }
+        logger.warn({ err: { type, message: error.message } }, "auth error");
+      },
       warn: (code) => logger.warn({ code }, "auth warning"),
     },
   };

@@ -32,7 +32,7 @@ export function SignInForms() {
 
   return (
     <div className="space-y-8">
-      <form onSubmit={password.onSubmit} className="space-y-4" aria-labelledby="password-heading">
+      <form method="post" onSubmit={password.onSubmit} className="space-y-4" aria-labelledby="password-heading">
         <h1 id="password-heading" className="text-lg font-semibold">
           Sign in
         </h1>
@@ -48,7 +48,7 @@ export function SignInForms() {
         </Button>
       </form>
 
-      <form onSubmit={link.onSubmit} className="space-y-4 border-t border-slate-200 pt-6" aria-labelledby="link-heading">
+      <form method="post" onSubmit={link.onSubmit} className="space-y-4 border-t border-slate-200 pt-6" aria-labelledby="link-heading">
         <h2 id="link-heading" className="text-sm font-semibold">
           Or get a sign-in link by email
         </h2>

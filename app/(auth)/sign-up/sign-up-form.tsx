@@ -29,7 +29,7 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
   };
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <h1 className="text-lg font-semibold">Start your free trial</h1>
       <p className="text-sm text-slate-700">Your first hour of assistant time is on us.</p>
       {state.error ? (
