@@ -18,7 +18,7 @@ const offerSelect = {
       description: true,
       dueAt: true,
       timeLimitSeconds: true,
-      client: { select: { companyName: true } },
+      client: { select: { companyName: true, standingNotes: true } },
       skills: { select: { skill: { select: { slug: true, name: true } } } },
     },
   },
@@ -31,6 +31,16 @@ const assignmentSelect = {
   firstStartedAt: true,
   task: { select: { id: true, title: true, status: true, client: { select: { companyName: true } } } },
 } satisfies Prisma.AssignmentSelect;
+
+/** How many completed tasks the history returns, newest first. */
+const HISTORY_LIMIT = 100;
+
+const historySelect = {
+  id: true,
+  title: true,
+  completedAt: true,
+  client: { select: { companyName: true } },
+} satisfies Prisma.TaskSelect;
 
 /** The stored "why you got this" breakdown, as the router writes it. */
 const scoreBreakdownSchema = z.object({
@@ -52,7 +62,11 @@ function readFactors(breakdown: Prisma.JsonValue): Array<{ name: string; value: 
 
 /** An assistant's own offers, tasks and timer. Every query is scoped by the signed-in assistant. */
 export const assistantRouter = createRouter({
-  /** Lists pending offers that have not expired, open assignments with the time logged on each, and the running timer. */
+  /**
+   * Lists pending offers that have not expired, open assignments with the
+   * time logged on each, and the running timer. `serverNow` lets the browser
+   * correct its clock for the expiry countdowns.
+   */
   overview: assistantProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
 
@@ -80,6 +94,7 @@ export const assistantRouter = createRouter({
     const loggedByTask = new Map(logged.map((row) => [row.taskId, row._sum.seconds ?? 0]));
 
     return {
+      serverNow: now,
       offers: offers.map((offer) => ({
         id: offer.id,
         wave: offer.wave,
@@ -96,6 +111,7 @@ export const assistantRouter = createRouter({
           dueAt: offer.task.dueAt,
           timeLimitSeconds: offer.task.timeLimitSeconds,
           clientName: offer.task.client.companyName,
+          standingNotes: offer.task.client.standingNotes,
           skills: offer.task.skills.map((row) => row.skill),
         },
       })),
@@ -112,6 +128,59 @@ export const assistantRouter = createRouter({
         runningSince: running?.task.id === assignment.task.id ? running.startedAt : null,
       })),
       runningTimer: running ? { taskId: running.task.id, title: running.task.title, startedAt: running.startedAt } : null,
+    };
+  }),
+
+  /**
+   * Lists the assistant's completed tasks, newest first and at most
+   * HISTORY_LIMIT of them, with the time they logged on each and every
+   * review of their deliveries: approvals with the rating and comment, and
+   * requests for changes with the client's note. `ratingSummary` covers
+   * all their completed work, not only the tasks listed.
+   */
+  history: assistantProcedure.query(async ({ ctx }) => {
+    const completedByAssistant = { status: "completed", assignments: { some: { assistantId: ctx.assistantId, endReason: "completed" } } } satisfies Prisma.TaskWhereInput;
+
+    const [tasks, completedCount, ratings] = await Promise.all([
+      ctx.db.task.findMany({
+        where: completedByAssistant,
+        orderBy: [{ completedAt: "desc" }, { id: "asc" }],
+        take: HISTORY_LIMIT,
+        select: {
+          ...historySelect,
+          reviews: {
+            where: { delivery: { assistantId: ctx.assistantId } },
+            orderBy: { createdAt: "asc" },
+            select: { id: true, decision: true, rating: true, comment: true, automatic: true, createdAt: true },
+          },
+        },
+      }),
+      ctx.db.task.count({ where: completedByAssistant }),
+      ctx.db.review.aggregate({
+        where: { decision: "approved", rating: { not: null }, delivery: { assistantId: ctx.assistantId } },
+        _avg: { rating: true },
+        _count: { rating: true },
+      }),
+    ]);
+    const logged = await ctx.db.timeEntry.groupBy({
+      by: ["taskId"],
+      where: { assistantId: ctx.assistantId, taskId: { in: tasks.map((task) => task.id) }, endedAt: { not: null } },
+      _sum: { seconds: true },
+    });
+    const loggedByTask = new Map(logged.map((row) => [row.taskId, row._sum.seconds ?? 0]));
+
+    return {
+      completedCount,
+      limit: HISTORY_LIMIT,
+      ratingSummary: { average: ratings._avg.rating, count: ratings._count.rating },
+      tasks: tasks.map((task) => ({
+        id: task.id,
+        title: task.title,
+        clientName: task.client.companyName,
+        completedAt: task.completedAt,
+        loggedSeconds: loggedByTask.get(task.id) ?? 0,
+        reviews: task.reviews,
+      })),
     };
   }),
 });
