@@ -11,10 +11,10 @@ type Tx = Prisma.TransactionClient;
 const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
 const DAY_MS = 86_400_000;
 
-/** Sends the start reminder of each unstarted assignment whose reminder instant has passed, once. */
-export async function sendStartReminders(db: Db, now: Date): Promise<{ reminded: number }> {
+/** Sends the start reminder of each unstarted assignment (or of one) whose reminder instant has passed, once. */
+export async function sendStartReminders(db: Db, now: Date, assignmentId?: string): Promise<{ reminded: number }> {
   const due = await db.assignment.findMany({
-    where: { endedAt: null, firstStartedAt: null, reminderSentAt: null, startReminderAt: { lte: now }, startBy: { gt: now } },
+    where: { endedAt: null, firstStartedAt: null, reminderSentAt: null, startReminderAt: { lte: now }, startBy: { gt: now }, ...(assignmentId ? { id: assignmentId } : {}) },
     select: { id: true },
   });
   let reminded = 0;

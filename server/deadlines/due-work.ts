@@ -21,13 +21,13 @@ export interface DueRule {
 /** Every time-based rule, in the order one pass applies them. */
 export const DUE_RULES: DueRule[] = [
   { name: "offer-expiry", apply: (db, now) => expireDueOffers(db, now) },
-  { name: "start-reminders", apply: sendStartReminders },
+  { name: "start-reminders", apply: (db, now) => sendStartReminders(db, now) },
   { name: "lapsed-assignments", apply: reallocateLapsedAssignments },
-  { name: "balance-exhaustion", apply: applyBalanceExhaustion },
-  { name: "task-limits", apply: applyTaskLimits },
+  { name: "balance-exhaustion", apply: (db, now) => applyBalanceExhaustion(db, now) },
+  { name: "task-limits", apply: (db, now) => applyTaskLimits(db, now) },
   { name: "forgotten-timers", apply: stopForgottenTimers },
   { name: "time-warnings", apply: (db, now) => sendTimeWarnings(db, now) },
-  { name: "review-deadlines", apply: applyReviewDeadlines },
+  { name: "review-deadlines", apply: (db, now) => applyReviewDeadlines(db, now) },
   { name: "unrouted-retry", apply: retryUnroutedTasks },
 ];
 

@@ -1,8 +1,12 @@
+import type { Db } from "../db/client";
 import { env } from "../env.js";
 import { logger } from "../logger";
 import type { WaveOutcome } from "../routing/waves";
+import { getSettings } from "../settings";
 import { inngest } from "./client";
-import { offerWaveSent, outboxQueued } from "./events";
+import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened } from "./events";
+
+type OutgoingEvent = ReturnType<typeof outboxQueued.create> | ReturnType<typeof offerWaveSent.create> | ReturnType<typeof assignmentStarted.create> | ReturnType<typeof exhaustionProjected.create> | ReturnType<typeof reviewOpened.create>;
 
 /**
  * Tells Inngest about work that a committed transaction scheduled, so its
@@ -11,23 +15,53 @@ import { offerWaveSent, outboxQueued } from "./events";
  * logged, not thrown: the change is committed, and the every-minute cron
  * still applies it.
  */
-export async function dispatchAfterCommit(work: { taskId?: string; wave?: WaveOutcome; emailsQueued?: boolean }): Promise<void> {
-  if (!env.inngestEnabled) {
-    return;
-  }
-  const events = [];
-  if (work.wave?.kind === "offered" && work.taskId) {
-    events.push(offerWaveSent.create({ taskId: work.taskId, wave: work.wave.wave, expiresAt: work.wave.expiresAt.toISOString() }));
-  }
-  if (work.emailsQueued || work.wave) {
-    events.push(outboxQueued.create({ count: 1 }));
-  }
-  if (events.length === 0) {
+export async function sendEvents(events: OutgoingEvent[]): Promise<void> {
+  if (!env.inngestEnabled || events.length === 0) {
     return;
   }
   try {
-    await inngest.send(events);
+    await inngest.send([...events, outboxQueued.create({ count: 1 })]);
   } catch (error) {
-    logger.error({ err: error, taskId: work.taskId }, "sending Inngest events failed; the every-minute cron will apply the work");
+    logger.error({ err: error, events: events.map((event) => event.name) }, "sending Inngest events failed; the every-minute cron will apply the work");
   }
+}
+
+/** Events for a wave of offers that was just sent, if one was. */
+export function waveEvents(taskId: string, wave: WaveOutcome | null | undefined): OutgoingEvent[] {
+  return wave?.kind === "offered" ? [offerWaveSent.create({ taskId, wave: wave.wave, expiresAt: wave.expiresAt.toISOString() })] : [];
+}
+
+/** Emails were queued and nothing else was scheduled. */
+export function emailEvents(): OutgoingEvent[] {
+  return [outboxQueued.create({ count: 1 })];
+}
+
+export function acceptedEvents(assignment: { assignmentId: string; startReminderAt: Date; startBy: Date }): OutgoingEvent[] {
+  return [assignmentStarted.create({ assignmentId: assignment.assignmentId, startReminderAt: assignment.startReminderAt.toISOString(), startBy: assignment.startBy.toISOString() })];
+}
+
+/** Reads the projections a timer start or stop stored and announces them. */
+export async function projectionEvents(db: Db, taskId: string): Promise<OutgoingEvent[]> {
+  const task = await db.task.findUnique({ where: { id: taskId }, select: { clientId: true, limitReachedAt: true, client: { select: { balanceExhaustsAt: true } } } });
+  if (!task) {
+    return [];
+  }
+
+  return [
+    exhaustionProjected.create({
+      clientId: task.clientId,
+      taskId,
+      balanceExhaustsAt: task.client.balanceExhaustsAt?.toISOString() ?? null,
+      limitReachedAt: task.limitReachedAt?.toISOString() ?? null,
+    }),
+  ];
+}
+
+export async function reviewEvents(db: Db, taskId: string, autoApproveAt: Date): Promise<OutgoingEvent[]> {
+  const settings = await getSettings(db);
+  const reminderAts = settings.reviewReminderSecondsBefore
+    .filter((seconds) => seconds < settings.autoApproveSeconds)
+    .map((seconds) => new Date(autoApproveAt.getTime() - seconds * 1000).toISOString());
+
+  return [reviewOpened.create({ taskId, autoApproveAt: autoApproveAt.toISOString(), reminderAts })];
 }

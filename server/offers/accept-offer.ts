@@ -9,6 +9,7 @@ export interface AcceptResult {
   taskId: string;
   assignmentId: string;
   startBy: Date;
+  startReminderAt: Date;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function acceptOffer(db: Db, input: { offerId: string; assistantId:
           endReason: true,
           expiresAt: true,
           taskId: true,
-          assignment: { select: { id: true, startBy: true } },
+          assignment: { select: { id: true, startBy: true, startReminderAt: true } },
           assistant: { select: { capacity: true, user: { select: { name: true } } } },
           task: { select: { title: true, status: true, client: { select: { userId: true } } } },
         },
@@ -42,7 +43,7 @@ export async function acceptOffer(db: Db, input: { offerId: string; assistantId:
         throw AppError.notFound("Offer");
       }
       if (offer.status === "accepted" && offer.assignment) {
-        return { taskId: offer.taskId, assignmentId: offer.assignment.id, startBy: offer.assignment.startBy };
+        return { taskId: offer.taskId, assignmentId: offer.assignment.id, startBy: offer.assignment.startBy, startReminderAt: offer.assignment.startReminderAt };
       }
       if (offer.status === "withdrawn") {
         throw AppError.conflict(
@@ -64,15 +65,9 @@ export async function acceptOffer(db: Db, input: { offerId: string; assistantId:
       }
 
       const startBy = new Date(now.getTime() + settings.startWindowSeconds * 1000);
+      const startReminderAt = new Date(now.getTime() + settings.startWindowSeconds * settings.startReminderFraction * 1000);
       const assignment = await tx.assignment.create({
-        data: {
-          taskId: offer.taskId,
-          assistantId,
-          offerId,
-          acceptedAt: now,
-          startBy,
-          startReminderAt: new Date(now.getTime() + settings.startWindowSeconds * settings.startReminderFraction * 1000),
-        },
+        data: { taskId: offer.taskId, assistantId, offerId, acceptedAt: now, startBy, startReminderAt },
         select: { id: true },
       });
       await tx.offer.update({ where: { id: offerId }, data: { status: "accepted", endReason: "accepted", respondedAt: now } });
@@ -88,7 +83,7 @@ export async function acceptOffer(db: Db, input: { offerId: string; assistantId:
         now,
       });
 
-      return { taskId: offer.taskId, assignmentId: assignment.id, startBy };
+      return { taskId: offer.taskId, assignmentId: assignment.id, startBy, startReminderAt };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -115,9 +115,9 @@ export async function requestChanges(db: Db, input: { clientId: string; reviewer
  * Reminds clients of work waiting for review (two reminders, each once) and
  * approves automatically when the review period ends.
  */
-export async function applyReviewDeadlines(db: Db, now: Date): Promise<{ reminded: number; approved: number }> {
+export async function applyReviewDeadlines(db: Db, now: Date, taskId?: string): Promise<{ reminded: number; approved: number }> {
   const settings = await getSettings(db);
-  const tasks = await db.task.findMany({ where: { status: "in_review", autoApproveAt: { not: null } }, select: { id: true, autoApproveAt: true, reviewRemindersSent: true } });
+  const tasks = await db.task.findMany({ where: { status: "in_review", autoApproveAt: { not: null }, ...(taskId ? { id: taskId } : {}) }, select: { id: true, autoApproveAt: true, reviewRemindersSent: true } });
   let reminded = 0;
   let approved = 0;
   const reminderOffsets = settings.reviewReminderSecondsBefore.filter((seconds) => seconds < settings.autoApproveSeconds);

@@ -67,8 +67,8 @@ async function stopAtInstant(
  * this runs. The client's row is re-read under a lock, so a top-up or a
  * stop that moved the instant meanwhile wins.
  */
-export async function applyBalanceExhaustion(db: Db, now: Date): Promise<{ clients: number; timersStopped: number }> {
-  const due = await db.clientAccount.findMany({ where: { balanceExhaustsAt: { lte: now } }, select: { id: true } });
+export async function applyBalanceExhaustion(db: Db, now: Date, clientId?: string): Promise<{ clients: number; timersStopped: number }> {
+  const due = await db.clientAccount.findMany({ where: { balanceExhaustsAt: { lte: now }, ...(clientId ? { id: clientId } : {}) }, select: { id: true } });
   let clients = 0;
   let timersStopped = 0;
   for (const { id } of due) {
@@ -118,8 +118,8 @@ export async function applyBalanceExhaustion(db: Db, now: Date): Promise<{ clien
 }
 
 /** Stops the running timer of each task whose stored limit instant is at or before `now`, at exactly that instant. */
-export async function applyTaskLimits(db: Db, now: Date): Promise<{ tasks: number }> {
-  const due = await db.task.findMany({ where: { limitReachedAt: { lte: now } }, select: { id: true, clientId: true } });
+export async function applyTaskLimits(db: Db, now: Date, taskId?: string): Promise<{ tasks: number }> {
+  const due = await db.task.findMany({ where: { limitReachedAt: { lte: now }, ...(taskId ? { id: taskId } : {}) }, select: { id: true, clientId: true } });
   let tasks = 0;
   for (const row of due) {
     const stopped = await db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { briefInputSchema } from "../../briefs/brief-input";
 import { getBalance } from "../../budget/balance";
 import { createTaskFromBrief } from "../../briefs/submit-brief";
-import { dispatchAfterCommit } from "../../jobs/dispatch";
+import { sendEvents, waveEvents } from "../../jobs/dispatch";
 import { logger } from "../../logger";
 import { clientProcedure, createRouter, protectedProcedure } from "../trpc";
 
@@ -34,7 +34,7 @@ export const briefRouter = createRouter({
   submit: clientProcedure.input(briefInputSchema).mutation(async ({ ctx, input }) => {
     const result = await createTaskFromBrief(ctx.db, { clientId: ctx.clientId, brief: input, now: ctx.clock.now() });
     logger.info({ requestId: ctx.requestId, userId: ctx.user.id, taskId: result.taskId, routing: result.routing.kind }, "brief submitted");
-    await dispatchAfterCommit({ taskId: result.taskId, wave: result.routing });
+    await sendEvents(waveEvents(result.taskId, result.routing));
 
     return { taskId: result.taskId, routing: result.routing.kind };
   }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { dispatchAfterCommit } from "../../jobs/dispatch";
+import { acceptedEvents, sendEvents, waveEvents } from "../../jobs/dispatch";
 import { logger } from "../../logger";
 import { acceptOffer } from "../../offers/accept-offer";
 import { DECLINE_REASONS, declineOffer } from "../../offers/decline-offer";
@@ -11,7 +11,7 @@ export const offerRouter = createRouter({
   accept: assistantProcedure.input(z.object({ offerId: z.string().min(1) })).mutation(async ({ ctx, input }) => {
     const result = await acceptOffer(ctx.db, { offerId: input.offerId, assistantId: ctx.assistantId, now: ctx.clock.now() });
     logger.info({ requestId: ctx.requestId, userId: ctx.user.id, offerId: input.offerId, taskId: result.taskId }, "offer accepted");
-    await dispatchAfterCommit({ taskId: result.taskId, emailsQueued: true });
+    await sendEvents(acceptedEvents(result));
 
     return result;
   }),
@@ -28,7 +28,7 @@ export const offerRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const result = await declineOffer(ctx.db, { ...input, assistantId: ctx.assistantId, now: ctx.clock.now() });
       logger.info({ requestId: ctx.requestId, userId: ctx.user.id, offerId: input.offerId, reason: input.reason }, "offer declined");
-      await dispatchAfterCommit({ taskId: result.taskId, ...(result.wave ? { wave: result.wave } : {}) });
+      await sendEvents(waveEvents(result.taskId, result.wave));
 
       return { taskId: result.taskId };
     }),

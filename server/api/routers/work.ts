@@ -4,7 +4,7 @@ import { getBalance } from "../../budget/balance";
 import type { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors";
 import { sendHandoff } from "../../handoffs/handoff";
-import { dispatchAfterCommit } from "../../jobs/dispatch";
+import { emailEvents, projectionEvents, reviewEvents, sendEvents } from "../../jobs/dispatch";
 import { submitForReview } from "../../reviews/delivery";
 import { addMissedEntry, editEntry } from "../../timer/corrections";
 import { taskLoggedSeconds } from "../../timer/projection";
@@ -73,7 +73,7 @@ export const workRouter = createRouter({
 
   startTimer: assistantProcedure.input(taskInput).mutation(async ({ ctx, input }) => {
     const result = await startTimer(ctx.db, { assistantId: ctx.assistantId, taskId: input.taskId, now: ctx.clock.now() });
-    await dispatchAfterCommit({ emailsQueued: true });
+    await sendEvents(await projectionEvents(ctx.db, input.taskId));
 
     return result;
   }),
@@ -88,7 +88,7 @@ export const workRouter = createRouter({
     .input(taskInput.extend({ achieved: z.string().max(5000, "What was achieved must be at most 5,000 characters."), extraMinutesNeeded: z.int("Extra minutes must be a whole number.") }))
     .mutation(async ({ ctx, input }) => {
       const result = await sendHandoff(ctx.db, { ...input, assistantId: ctx.assistantId, now: ctx.clock.now() });
-      await dispatchAfterCommit({ emailsQueued: true });
+      await sendEvents(emailEvents());
 
       return result;
     }),
@@ -103,7 +103,7 @@ export const workRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const result = await submitForReview(ctx.db, { ...input, assistantId: ctx.assistantId, now: ctx.clock.now() });
-      await dispatchAfterCommit({ emailsQueued: true });
+      await sendEvents(await reviewEvents(ctx.db, input.taskId, result.autoApproveAt));
 
       return result;
     }),
