@@ -4,7 +4,11 @@ import { requireRole } from "~/server/auth/guard";
 
 import { DashboardShell } from "../_components/dashboard-shell";
 
-const ASSISTANT_LINKS = [{ href: "/assistant", label: "Offers and tasks" }];
+const ASSISTANT_LINKS = [
+  { href: "/assistant", label: "Offers and tasks" },
+  { href: "/assistant/history", label: "History" },
+  { href: "/assistant/profile", label: "Profile" },
+];
 
 export default async function AssistantLayout({ children }: { children: ReactNode }) {
   const user = await requireRole("assistant");
