@@ -8,6 +8,7 @@ const CLIENT_LINKS = [
   { href: "/client", label: "Your tasks" },
   { href: "/client/briefs/new", label: "New brief" },
   { href: "/client/notes", label: "Notes for assistants" },
+  { href: "/client/plans", label: "Plans and top-ups" },
 ];
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
