@@ -1,8 +1,10 @@
 import { adminRouter } from "./routers/admin";
+import { adminOpsRouter } from "./routers/admin-ops";
 import { assistantRouter } from "./routers/assistant";
 import { billingRouter } from "./routers/billing";
 import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
+import { metricsRouter } from "./routers/metrics";
 import { notificationRouter } from "./routers/notification";
 import { offerRouter } from "./routers/offer";
 import { profileRouter } from "./routers/profile";
@@ -13,10 +15,12 @@ import { createCallerFactory, createRouter } from "./trpc";
 /** Every router of the API. Each resource has one router under ./routers. */
 export const appRouter = createRouter({
   admin: adminRouter,
+  adminOps: adminOpsRouter,
   assistant: assistantRouter,
   billing: billingRouter,
   brief: briefRouter,
   client: clientRouter,
+  metrics: metricsRouter,
   notification: notificationRouter,
   offer: offerRouter,
   profile: profileRouter,

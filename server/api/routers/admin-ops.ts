@@ -16,9 +16,9 @@ const settingKeys = Object.keys(settingsSchema.shape) as [keyof Settings, ...Arr
 
 /**
  * The changed settings, keyed by setting name. Only the names are checked
- * here: a partial `settingsSchema` would fill every omitted key with its
- * default, so `updateSettings` validates the values after merging them
- * with the settings in force, and its field errors keep the setting's name.
+ * here, because a partial `settingsSchema` would fill every omitted key
+ * with its default. `updateSettings` validates the values after merging
+ * them with the settings in force, and its field errors name the setting.
  */
 const settingsChanges = z.partialRecord(z.enum(settingKeys, { error: "Unknown setting." }), z.unknown());
 
@@ -26,21 +26,21 @@ const settingsChanges = z.partialRecord(z.enum(settingKeys, { error: "Unknown se
 export const adminOpsRouter = createRouter({
   /**
    * Gives a task to another assistant. `expectedAssignmentId` is the open
-   * assignment the admin saw (null when none); a CONFLICT means it changed.
+   * assignment the admin saw (null when none), and a CONFLICT means it changed.
    */
   reassign: adminProcedure
     .input(z.object({ taskId: id, toAssistantId: z.string({ error: "Choose an assistant." }).min(1, "Choose an assistant."), expectedAssignmentId: id.nullable(), reason }))
     .mutation(async ({ ctx, input }) => {
       const result = await reassignTask(ctx.db, { ...input, adminId: ctx.user.id, now: ctx.clock.now() });
       logger.info({ requestId: ctx.requestId, userId: ctx.user.id, taskId: input.taskId, assignmentId: result.assignmentId }, "task reassigned by an admin");
-      // The new assignment's start window runs from now; sendEvents also announces the emails of withdrawn offers.
+      // The new assignment's start window runs from now, and sendEvents also announces the emails of withdrawn offers.
       const assignment = await ctx.db.assignment.findUniqueOrThrow({ where: { id: result.assignmentId }, select: { startBy: true, startReminderAt: true } });
       await sendEvents(acceptedEvents({ assignmentId: result.assignmentId, ...assignment }));
 
       return result;
     }),
 
-  /** Cancels a task; logged time stays billed. */
+  /** Cancels a task. Logged time stays billed. */
   cancel: adminProcedure.input(z.object({ taskId: id, reason })).mutation(async ({ ctx, input }) => {
     await cancelTask(ctx.db, { ...input, adminId: ctx.user.id, now: ctx.clock.now() });
     logger.info({ requestId: ctx.requestId, userId: ctx.user.id, taskId: input.taskId }, "task cancelled by an admin");
@@ -62,11 +62,11 @@ export const adminOpsRouter = createRouter({
       return result;
     }),
 
-  /** Deactivates an assistant; their open tasks go back to routing. */
+  /** Deactivates an assistant, and their open tasks go back to routing. */
   deactivateAssistant: adminProcedure.input(z.object({ assistantId: id, reason })).mutation(async ({ ctx, input }) => {
     const result = await deactivateAssistant(ctx.db, { ...input, adminId: ctx.user.id, now: ctx.clock.now() });
     logger.info({ requestId: ctx.requestId, userId: ctx.user.id, assistantId: input.assistantId, tasksRerouted: result.tasksRerouted }, "assistant deactivated");
-    // NOTE: the new waves of rerouted tasks are not announced, because deactivateAssistant does not return them; the every-minute cron expires those offers.
+    // NOTE: the new waves of rerouted tasks are not announced, because deactivateAssistant does not return them. The every-minute cron expires those offers.
     await sendEvents(emailEvents());
 
     return result;
