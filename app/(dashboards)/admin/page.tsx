@@ -1,36 +1,14 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 
 import { api } from "~/app/_trpc/server";
 import { requireRole } from "~/server/auth/guard";
-import type { FallThroughReason, TaskStatus } from "~/server/db/generated/client";
+import type { TaskStatus } from "~/server/db/generated/client";
 
 import { formatDuration, formatInstant } from "../_components/format";
+import { FALL_THROUGH_LABELS, TASK_STATUS_LABELS } from "./_components/labels";
 
 export const metadata: Metadata = { title: "Operations" };
-
-const STATUS_LABELS: Record<TaskStatus, string> = {
-  routing: "Routing",
-  unrouted: "Unrouted",
-  assigned: "Assigned",
-  in_progress: "In progress",
-  out_of_time: "Out of time",
-  in_review: "In review",
-  completed: "Completed",
-  cancelled: "Cancelled",
-};
-
-const FALL_THROUGH_LABELS: Record<FallThroughReason, string> = {
-  primary_away: "primary assistant away",
-  primary_at_capacity: "primary assistant at capacity",
-  primary_blocked: "primary assistant blocked",
-  primary_lacks_skill: "primary assistant lacks a skill",
-  primary_declined: "primary assistant declined",
-  primary_expired: "primary assistant let the offer expire",
-  team_unavailable: "no team member available",
-  team_declined: "team declined",
-  asked_for_team: "client asked for the team",
-  asked_for_new: "client asked for someone new",
-};
 
 function Figure({ label, value, detail }: { label: string; value: number; detail?: string }) {
   return (
@@ -67,9 +45,9 @@ export default async function AdminHomePage() {
           Tasks by status
         </h2>
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {(Object.keys(STATUS_LABELS) as TaskStatus[]).map((status) => (
+          {(Object.keys(TASK_STATUS_LABELS) as TaskStatus[]).map((status) => (
             <div key={status} className="rounded-md border border-slate-200 bg-white p-3">
-              <dt className="text-sm text-slate-600">{STATUS_LABELS[status]}</dt>
+              <dt className="text-sm text-slate-600">{TASK_STATUS_LABELS[status]}</dt>
               <dd className="text-xl font-semibold">{overview.tasksByStatus[status]}</dd>
             </div>
           ))}
@@ -86,7 +64,11 @@ export default async function AdminHomePage() {
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white shadow-sm">
             {overview.unrouted.map((task) => (
               <li key={task.id} className="space-y-1 p-4">
-                <p className="font-medium break-words">{task.title}</p>
+                <p className="font-medium break-words">
+                  <Link href={`/admin/tasks/${task.id}`} className="text-indigo-700 hover:underline">
+                    {task.title}
+                  </Link>
+                </p>
                 <p className="text-sm text-slate-700">
                   {task.clientName} · needs {task.skills.map((skill) => skill.name).join(", ")}
                   {task.fallThroughReason ? ` · ${FALL_THROUGH_LABELS[task.fallThroughReason]}` : ""}
