@@ -9,6 +9,8 @@ import { Button } from "~/app/_components/button";
 import { useTRPC } from "~/app/_trpc/react";
 import type { PlanCode } from "~/server/billing/purchase";
 
+import { formatDuration } from "../../_components/format";
+
 interface Options {
   onTrial: boolean;
   currentPlan: string | null;
@@ -56,7 +58,7 @@ export function PlanPicker({ options }: { options: Options }) {
   return (
     <div className="space-y-8">
       <p className="text-sm text-slate-700">
-        {options.onTrial ? "You are on the free trial." : `Your plan: ${PLAN_NAMES[options.currentPlan ?? ""] ?? "none"}.`} Time left: {hours(options.remainingSeconds)}.
+        {options.onTrial ? "You are on the free trial." : `Your plan: ${PLAN_NAMES[options.currentPlan ?? ""] ?? "none"}.`} Time left: {formatDuration(options.remainingSeconds)}.
       </p>
       {failure ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
@@ -71,7 +73,7 @@ export function PlanPicker({ options }: { options: Options }) {
           {options.trialAssistants.map((assistant) => (
             <label key={assistant.assistantId} className="flex items-center gap-2 text-sm">
               <input type="radio" name="primary" value={assistant.assistantId} checked={primary === assistant.assistantId} onChange={() => setPrimary(assistant.assistantId)} />
-              {assistant.name} <span className="text-slate-500">({Math.round(assistant.trialSeconds / 60)} min of your trial)</span>
+              {assistant.name} <span className="text-slate-500">({formatDuration(assistant.trialSeconds)} of your trial)</span>
             </label>
           ))}
         </fieldset>
