@@ -10,7 +10,7 @@ export const systemClock: Clock = {
   now: () => new Date(),
 };
 
-/** A clock that stands still until a test moves it. */
+/** A clock that stays at one instant until a test moves it. */
 export class ManualClock implements Clock {
   private current: number;
 

@@ -1,19 +1,11 @@
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { requireReason } from "./reason";
 import { withdrawPendingOffers } from "../offers/withdraw-offers";
 import { sendNextWave } from "../routing/waves";
 import { getSettings } from "../settings";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "../timer/projection";
 import { closeEntry } from "../timer/timer";
-
-function requireReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (trimmed.length < 3 || trimmed.length > 1000) {
-    throw AppError.invalid("reason", "Give a reason of 3 to 1,000 characters.");
-  }
-
-  return trimmed;
-}
 
 /**
  * Deactivates an assistant: they receive no offers and cannot sign in (the

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { AppError } from "../errors";
+import { requireReason } from "./reason";
 import { notify } from "../notifications/notify";
 import { withdrawPendingOffers } from "../offers/withdraw-offers";
 import { getSettings } from "../settings";
@@ -8,15 +9,6 @@ import { lockClients, refreshClientProjection, refreshTaskProjection } from "../
 import { closeEntry } from "../timer/timer";
 
 type Tx = Prisma.TransactionClient;
-
-function requireReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (trimmed.length < 3 || trimmed.length > 1000) {
-    throw AppError.invalid("reason", "Give a reason of 3 to 1,000 characters.");
-  }
-
-  return trimmed;
-}
 
 /** Stops any running timer on the task at `now`, keeping the logged time billed. */
 async function stopTaskTimers(tx: Tx, taskId: string, clientId: string, now: Date, cause: "task_cancelled" | "task_reassigned"): Promise<void> {

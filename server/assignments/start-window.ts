@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { env } from "../env.js";
+import { appUrl } from "../app-url";
 import { notify } from "../notifications/notify";
 import { withdrawPendingOffers } from "../offers/withdraw-offers";
 import { sendNextWave } from "../routing/waves";
@@ -8,7 +8,6 @@ import { getSettings, type Settings } from "../settings";
 
 type Tx = Prisma.TransactionClient;
 
-const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
 const DAY_MS = 86_400_000;
 
 /** Sends the start reminder of each unstarted assignment (or of one) whose reminder instant has passed, once. */
@@ -130,7 +129,7 @@ export async function reallocateIfLapsed(db: Db, assignmentId: string, now: Date
       return false;
     }
 
-    // Compare-and-set on the open assignment: whoever ends it first decides.
+    // Compare-and-set on the open assignment, so the first operation to end it wins.
     const ended = await tx.assignment.updateMany({ where: { id: assignmentId, endedAt: null }, data: { endedAt: assignment.startBy, endReason: "lapsed" } });
     if (ended.count === 0) {
       return false;

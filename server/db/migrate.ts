@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  * and then finds nothing left to do.
  *
  * Throws when an applied migration's file changed since it was applied, or
- * when the database holds a migration this checkout does not know.
+ * when the database contains a migration this checkout does not know.
  */
 export async function migrate(db: SqlRunner, migrations: Migration[]): Promise<MigrateResult> {
   await db.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

@@ -1,16 +1,14 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { getBalance } from "../budget/balance";
-import { env } from "../env.js";
+import { appUrl } from "../app-url";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { taskLoggedSeconds } from "../timer/projection";
 
-const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
-
 /**
  * Records the assistant's handoff on a task that ran out of time: what was
- * achieved and how many more minutes it needs. The client is told at once.
+ * achieved and how many more minutes it needs. The client is notified at once.
  */
 export async function sendHandoff(
   db: Db,

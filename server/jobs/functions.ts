@@ -10,7 +10,7 @@ import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
 import { inngest } from "./client";
 import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened } from "./events";
 
-/** What the functions act on; tests pass their own database, clock and transport. */
+/** Dependencies of the functions; tests pass their own database, clock and transport. */
 export interface JobDependencies {
   getDb: () => Promise<Db>;
   clock: Clock;
@@ -103,7 +103,7 @@ export function createFunctions(deps: JobDependencies) {
   return { dueWorkCron, expireOfferWave, watchStartWindow, stopAtExhaustion, watchReview, deliverOutbox };
 }
 
-/** The functions the app serves at /api/inngest. */
+/** Builds the functions the app serves at /api/inngest. */
 export function appFunctions() {
   return Object.values(createFunctions({ getDb, clock: systemClock, transport: createEmailTransport }));
 }

@@ -13,7 +13,7 @@ export interface AcceptResult {
 }
 
 /**
- * Accepts an offer for the assistant who holds it. Exactly one assistant
+ * Accepts an offer for the assistant it was made to. Exactly one assistant
  * wins a task: the open-assignment unique index decides a race, and the
  * loser gets a CONFLICT. Pressing accept twice returns the same assignment.
  * The assistant's profile row is locked first, so parallel accepts by one

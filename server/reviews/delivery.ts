@@ -1,17 +1,15 @@
 import type { Db } from "../db/client";
-import { env } from "../env.js";
+import { appUrl } from "../app-url";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { getSettings } from "../settings";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "../timer/projection";
 import { closeEntry } from "../timer/timer";
 
-const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
-
 /**
  * Submits the assistant's work for review: stops the running timer, stores
  * the delivery note and links, moves the task to in review with its
- * auto-approval instant, and tells the client.
+ * auto-approval instant, and notifies the client.
  */
 export async function submitForReview(
   db: Db,

@@ -1,13 +1,11 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { env } from "../env.js";
+import { appUrl } from "../app-url";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { getSettings } from "../settings";
 
 type Tx = Prisma.TransactionClient;
-
-const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
 
 interface ReviewTarget {
   id: string;

@@ -3,7 +3,7 @@ import { Prisma } from "../db/generated/client";
 
 type Tx = Db | Prisma.TransactionClient;
 
-/** Who a wave may reach: the client's primary assistant, their team, or everyone. */
+/** Audience of a wave: the client's primary assistant, their team, or everyone. */
 export type Audience = "primary" | "team" | "pool";
 
 /** An eligible assistant with the history the ranking needs. */

@@ -29,7 +29,7 @@ interface RoutingTask {
   skills: Array<{ id: string; name: string }>;
 }
 
-/** The audiences a preference tries, in order; each is used until nobody in it is left. */
+/** The audiences a preference tries, in order; each is used until no eligible assistant in it is left. */
 const STAGES: Record<RoutingTask["preference"], Audience[]> = {
   primary: ["primary", "team", "pool"],
   team: ["team", "pool"],
@@ -129,7 +129,7 @@ function initialReason(task: RoutingTask): FallThroughReason | null {
 }
 
 /**
- * Sends the task's next wave of offers, or marks it unrouted when nobody is
+ * Sends the task's next wave of offers, or marks it unrouted when no assistant is
  * left. Does nothing while offers of the current wave are still pending or
  * when the task is not looking for an assistant. Call inside a transaction;
  * it locks the task row first.

@@ -12,7 +12,7 @@ export interface EntrySpan {
   endedAt: Date;
 }
 
-/** Who is correcting: the assistant on the task, or an admin, who may also change approved work. */
+/** Author of a correction: the assistant on the task, or an admin, who may also change approved work. */
 export type Corrector = { kind: "assistant"; userId: string; assistantId: string } | { kind: "admin"; userId: string };
 
 /**

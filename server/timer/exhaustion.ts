@@ -1,14 +1,12 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { sendTimeWarnings } from "../budget/warnings";
-import { env } from "../env.js";
+import { appUrl } from "../app-url";
 import { notify } from "../notifications/notify";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "./projection";
 import { closeEntry, type StoppedEntry } from "./timer";
 
 type Tx = Prisma.TransactionClient;
-
-const appUrl = (path: string) => new URL(path, env.APP_URL).toString();
 
 interface RunningEntry {
   id: string;
@@ -24,7 +22,7 @@ async function runningEntries(tx: Tx, where: Prisma.TimeEntryWhereInput): Promis
   });
 }
 
-/** Stops each entry at `instant`, marks its task out of time and tells its assistant to stop work. */
+/** Stops each entry at `instant`, marks its task out of time and notifies its assistant to stop work. */
 async function stopAtInstant(
   tx: Tx,
   entries: RunningEntry[],

@@ -8,7 +8,7 @@ import { closeEntry } from "./timer";
 /**
  * Stops every timer that has run for the longest allowed time, ending it at
  * exactly start + that time, flags the entry for the assistant to confirm or
- * correct, and tells them once.
+ * correct, and notifies them once.
  */
 export async function stopForgottenTimers(db: Db, now: Date): Promise<{ stopped: number }> {
   const settings = await getSettings(db);

@@ -15,7 +15,7 @@ export const briefRouter = createRouter({
     ctx.db.skill.findMany({ select: skillSelect, orderBy: [{ category: "asc" }, { name: "asc" }] }),
   ),
 
-  /** What the brief form needs to know about the client: trial or plan, primary, time left. */
+  /** Returns what the brief form needs about the client: trial or plan, primary, time left. */
   context: clientProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
     const [client, balance] = await Promise.all([
