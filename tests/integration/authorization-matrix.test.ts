@@ -109,7 +109,8 @@ const CALL_ORDER: Persona[] = ["anonymous", "otherClient", "otherAssistant", "cl
 type ProcedureDefinition = { _def: { type: "query" | "mutation" | "subscription" } };
 
 function listProcedures(): Array<[string, ProcedureDefinition]> {
-  return Object.entries(appRouter._def.procedures as Record<string, ProcedureDefinition>).sort(([a], [b]) => a.localeCompare(b));
+  // At run time tRPC keeps every procedure in one flat record keyed by its dotted path; its type describes the nested routers.
+  return Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDefinition>).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** Calls a procedure by its dotted path on a caller, as the client-side proxy would. */
