@@ -167,6 +167,8 @@ async function main() {
     APP_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: `e2e-${randomBytes(24).toString("hex")}`,
     AUTH_TRUST_HOST: "true",
+    // Lets the *.clock.spec.ts specs move the server's clock through /api/test-clock.
+    E2E_TEST_CLOCK: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 

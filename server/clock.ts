@@ -6,9 +6,25 @@ export interface Clock {
   now(): Date;
 }
 
+const testClockOffset = globalThis as { batonTestClockOffsetMs?: number };
+
+/**
+ * The system clock, shifted by the offset that the browser suite sets through
+ * the test clock route; the offset is always 0 unless E2E_TEST_CLOCK is on.
+ * The offset lives on globalThis because route handlers and the deadline
+ * driver are bundled separately but share one process.
+ */
 export const systemClock: Clock = {
-  now: () => new Date(),
+  now: () => new Date(Date.now() + (testClockOffset.batonTestClockOffsetMs ?? 0)),
 };
+
+/** Moves the system clock forward for every module of this process and returns the new total offset. */
+export function shiftSystemClock(milliseconds: number): number {
+  const offset = (testClockOffset.batonTestClockOffsetMs ?? 0) + milliseconds;
+  testClockOffset.batonTestClockOffsetMs = offset;
+
+  return offset;
+}
 
 /** A clock that stays at one instant until a test moves it. */
 export class ManualClock implements Clock {

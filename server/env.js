@@ -38,6 +38,8 @@ const schema = z.object({
   INNGEST_DEV: z.string().optional(),
   // Milliseconds between passes of the in-process deadline driver, used when Inngest is not configured.
   DUE_WORK_INTERVAL_MS: z.coerce.number().int().min(250).max(600_000).default(5000),
+  // true lets the browser suite move this server's clock forward with POST /api/test-clock. Never set it on a deployed server.
+  E2E_TEST_CLOCK: booleanString.default(false),
   // pino log level.
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

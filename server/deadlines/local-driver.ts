@@ -1,11 +1,32 @@
 import type { Database } from "../db/client";
-import { createEmailTransport } from "../email/transport";
+import { createEmailTransport, type EmailTransport } from "../email/transport";
 import { logger } from "../logger";
 import { systemClock, type Clock } from "../clock";
 import { applyDueWork } from "./due-work";
 
 /** Advisory lock key that lets only one process run the local driver's tick at a time. */
 const DRIVER_LOCK_KEY = 7_301_115;
+
+/**
+ * Runs one pass of every due rule at `now` under the driver's advisory lock;
+ * resolves false, doing nothing, when another pass holds the lock.
+ */
+export function runDuePass(database: Database, options: { now: Date; transport: EmailTransport }): Promise<boolean> {
+  return database.withConnection(async (sql) => {
+    const [lock] = await sql.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [DRIVER_LOCK_KEY]);
+    if (!lock?.locked) {
+      return false;
+    }
+    try {
+      const report = await applyDueWork({ db: database.prisma, now: options.now, transport: options.transport });
+      logger.debug({ report }, "deadline pass finished");
+    } finally {
+      await sql.query("SELECT pg_advisory_unlock($1)", [DRIVER_LOCK_KEY]);
+    }
+
+    return true;
+  });
+}
 
 export interface LocalDriver {
   /** Runs one pass now; resolves false when another pass held the lock. */
@@ -24,21 +45,7 @@ export function startLocalDriver(database: Database, options: { intervalMs: numb
   const transport = createEmailTransport();
   let running: Promise<boolean> | null = null;
 
-  const pass = () =>
-    database.withConnection(async (sql) => {
-      const [lock] = await sql.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [DRIVER_LOCK_KEY]);
-      if (!lock?.locked) {
-        return false;
-      }
-      try {
-        const report = await applyDueWork({ db: database.prisma, now: clock.now(), transport });
-        logger.debug({ report }, "local deadline pass finished");
-      } finally {
-        await sql.query("SELECT pg_advisory_unlock($1)", [DRIVER_LOCK_KEY]);
-      }
-
-      return true;
-    });
+  const pass = () => runDuePass(database, { now: clock.now(), transport });
 
   const tick = async () => {
     if (running) {

@@ -3,18 +3,14 @@ import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-import demo from "../../prisma/seed-data/demo-accounts.json" with { type: "json" };
+import { signInWithForm } from "./support/session";
 
 const FUNNEL_HEADER =
   "Sign-up week,Sign-ups,Sent a brief,Brief rate,Task accepted,Acceptance rate,Trial used,Trial used rate,Converted,Conversion rate,Sign-up to paid";
 
 async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill("admin@baton.example");
-  await page.getByLabel("Password").fill(demo.password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  // The first request after start-up opens the database, so it may take a few seconds.
-  await expect(page).toHaveURL(/\/admin$/, { timeout: 20_000 });
+  await signInWithForm(page, "admin@baton.example");
+  await expect(page).toHaveURL(/\/admin$/);
 }
 
 /** Reads the sign-up counts of the funnel table's rows, in the order shown. */

@@ -1,24 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
-import demo from "../../prisma/seed-data/demo-accounts.json" with { type: "json" };
+import { signInByApi as signIn } from "./support/session";
 
 const ASSISTANT_EMAIL = "amara.okafor@assistants.example";
-
-/**
- * Signs in through Auth.js's credentials endpoint, so the session cookie
- * lands in the page's browser context without driving the sign-in form.
- */
-async function signIn(page: Page, email: string) {
-  const csrfResponse = await page.request.get("/api/auth/csrf");
-  expect(csrfResponse.ok(), `GET /api/auth/csrf answered ${csrfResponse.status()}`).toBe(true);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-
-  const response = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email, password: demo.password, callbackUrl: "/assistant" },
-  });
-  expect(response.ok(), `signing in as ${email} answered ${response.status()}`).toBe(true);
-}
 
 /** Lists axe's violations inside the page's main landmark, one line per rule with the elements it flagged. */
 async function axeViolations(page: Page): Promise<string[]> {

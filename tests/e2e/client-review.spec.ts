@@ -1,18 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-// The seeded demo accounts share one password. The paid client's one task in
+import { signInWithForm as signIn } from "./support/session";
+
+// The paid client's one task in
 // review was delivered by Vera Novak, so she receives the approval.
-const DEMO_PASSWORD = "baton-demo-2026";
 const CLIENT_EMAIL = "rob@summitgear.example";
 const ASSISTANT_EMAIL = "vera.novak@assistants.example";
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/(client|assistant|admin)$/);
-}
 
 // The second test reads the notification that the first test's approval sends.
 test.describe.configure({ mode: "serial" });
