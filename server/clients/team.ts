@@ -19,7 +19,7 @@ export interface TeamChangeResult {
   changed: boolean;
 }
 
-export const PAID_PLAN_REQUIRED_MESSAGE = "Choosing a primary assistant and a team comes with a paid plan. Choose a plan to manage your assistants.";
+const PAID_PLAN_REQUIRED_MESSAGE = "Choosing a primary assistant and a team comes with a paid plan. Choose a plan to manage your assistants.";
 
 /**
  * Locks the client's row, so concurrent changes to the primary and team run
@@ -89,7 +89,8 @@ export async function makePrimary(db: Db, change: TeamChange): Promise<TeamChang
 /**
  * Removes the assistant as the client's primary, leaving the client with
  * none. Nothing changes when that assistant is not the primary (any more),
- * so a page showing an older state cannot remove a newer primary.
+ * so a page showing an older state cannot remove a newer primary. An offer
+ * already sent to them stays open until they accept or decline it, or it expires.
  */
 export async function removePrimary(db: Db, change: TeamChange): Promise<TeamChangeResult> {
   return db.$transaction(async (tx) => {

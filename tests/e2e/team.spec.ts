@@ -1,23 +1,17 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+
+import { signInByApi } from "./support/session";
 
 // The seeded paid client Summit Gear Co has Ben Hartley as primary, who has
 // logged no time for it, and completed work by Sam Whitaker rated 5 of 5.
-const DEMO_PASSWORD = "baton-demo-2026";
 const PAID_CLIENT_EMAIL = "rob@summitgear.example";
 const TRIAL_CLIENT_EMAIL = "nina@harbourlane.example";
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/client$/);
-}
 
 test("paid client makes an assistant primary", async ({ page }) => {
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  await signIn(page, PAID_CLIENT_EMAIL);
+  await signInByApi(page, PAID_CLIENT_EMAIL);
+  await page.goto("/client");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My assistants" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My assistants" })).toBeVisible();
@@ -49,7 +43,7 @@ test("paid client makes an assistant primary", async ({ page }) => {
 });
 
 test("trial client sees the page explained", async ({ page }) => {
-  await signIn(page, TRIAL_CLIENT_EMAIL);
+  await signInByApi(page, TRIAL_CLIENT_EMAIL);
 
   await page.goto("/client/assistants");
 
