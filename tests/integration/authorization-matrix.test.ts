@@ -71,6 +71,11 @@ const matrix: Record<string, Entry> = {
   "brief.saveNotes": { input: () => ({ standingNotes: "Invoices go to accounts@example.test." }), expect: anyClient },
   "client.overview": { expect: anyClient },
   "client.task": { input: async (w) => ({ id: (await w.taskInProgress()).taskId }), expect: ownClient },
+  "clientTeam.overview": { expect: anyClient },
+  "clientTeam.makePrimary": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
+  "clientTeam.removePrimary": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
+  "clientTeam.addMember": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
+  "clientTeam.removeMember": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
   "metrics.dashboard": { input: () => ({ from: "2027-01-01T00:00:00Z", to: "2027-03-01T00:00:00Z" }), expect: adminOnly },
   "notification.list": { input: () => ({ limit: 5 }), expect: signedIn },
   "notification.unreadCount": { expect: signedIn },
@@ -108,8 +113,14 @@ const CALL_ORDER: Persona[] = ["anonymous", "otherClient", "otherAssistant", "cl
 
 type ProcedureDefinition = { _def: { type: "query" | "mutation" | "subscription" } };
 
+/**
+ * Lists every procedure by its dotted path. At run time tRPC keeps them in a
+ * flat record, but the type describes nested routers, hence the cast.
+ */
 function listProcedures(): Array<[string, ProcedureDefinition]> {
-  return Object.entries(appRouter._def.procedures as Record<string, ProcedureDefinition>).sort(([a], [b]) => a.localeCompare(b));
+  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDefinition>;
+
+  return Object.entries(procedures).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** Calls a procedure by its dotted path on a caller, as the client-side proxy would. */
