@@ -113,14 +113,9 @@ const CALL_ORDER: Persona[] = ["anonymous", "otherClient", "otherAssistant", "cl
 
 type ProcedureDefinition = { _def: { type: "query" | "mutation" | "subscription" } };
 
-/**
- * Lists every procedure by its dotted path. At run time tRPC keeps them in a
- * flat record, but the type describes nested routers, hence the cast.
- */
 function listProcedures(): Array<[string, ProcedureDefinition]> {
-  const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDefinition>;
-
-  return Object.entries(procedures).sort(([a], [b]) => a.localeCompare(b));
+  // At run time tRPC keeps every procedure in one flat record keyed by its dotted path; its type describes the nested routers.
+  return Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDefinition>).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** Calls a procedure by its dotted path on a caller, as the client-side proxy would. */
