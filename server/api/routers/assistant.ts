@@ -136,12 +136,14 @@ export const assistantRouter = createRouter({
    * HISTORY_LIMIT of them, with the time they logged on each and every
    * review of their deliveries: approvals with the rating and comment, and
    * requests for changes with the client's note. `ratingSummary` covers
-   * all their completed work, not only the tasks listed.
+   * all their completed work, not only the tasks listed. `primaryFor` and
+   * `teamOf` name the clients who chose the assistant as primary or for
+   * their team.
    */
   history: assistantProcedure.query(async ({ ctx }) => {
     const completedByAssistant = { status: "completed", assignments: { some: { assistantId: ctx.assistantId, endReason: "completed" } } } satisfies Prisma.TaskWhereInput;
 
-    const [tasks, completedCount, ratings] = await Promise.all([
+    const [tasks, completedCount, ratings, profile] = await Promise.all([
       ctx.db.task.findMany({
         where: completedByAssistant,
         orderBy: [{ completedAt: "desc" }, { id: "asc" }],
@@ -161,6 +163,13 @@ export const assistantRouter = createRouter({
         _avg: { rating: true },
         _count: { rating: true },
       }),
+      ctx.db.assistantProfile.findUniqueOrThrow({
+        where: { id: ctx.assistantId },
+        select: {
+          primaryFor: { select: { companyName: true }, orderBy: { companyName: "asc" } },
+          teams: { select: { client: { select: { companyName: true } } }, orderBy: { client: { companyName: "asc" } } },
+        },
+      }),
     ]);
     const logged = await ctx.db.timeEntry.groupBy({
       by: ["taskId"],
@@ -173,6 +182,8 @@ export const assistantRouter = createRouter({
       completedCount,
       limit: HISTORY_LIMIT,
       ratingSummary: { average: ratings._avg.rating, count: ratings._count.rating },
+      primaryFor: profile.primaryFor.map((client) => client.companyName),
+      teamOf: profile.teams.map((member) => member.client.companyName),
       tasks: tasks.map((task) => ({
         id: task.id,
         title: task.title,

@@ -109,6 +109,7 @@ function PastDeliveries({ task }: { task: ClientTask }) {
             </ul>
           ) : null}
           {delivery.review?.decision === "changes_requested" ? <p className="text-slate-700">You asked for changes: {delivery.review.comment}</p> : null}
+          {delivery.review?.decision === "approved" && delivery.review.rating !== null ? <p className="text-slate-700">Your rating: {delivery.review.rating} of 5</p> : null}
           {delivery.review?.decision === "approved" && delivery.review.comment ? <p className="text-slate-700">Your comment: {delivery.review.comment}</p> : null}
         </div>
       ))}
