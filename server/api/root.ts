@@ -4,6 +4,7 @@ import { assistantRouter } from "./routers/assistant";
 import { billingRouter } from "./routers/billing";
 import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
+import { messageRouter } from "./routers/message";
 import { metricsRouter } from "./routers/metrics";
 import { notificationRouter } from "./routers/notification";
 import { offerRouter } from "./routers/offer";
@@ -20,6 +21,7 @@ export const appRouter = createRouter({
   billing: billingRouter,
   brief: briefRouter,
   client: clientRouter,
+  message: messageRouter,
   metrics: metricsRouter,
   notification: notificationRouter,
   offer: offerRouter,
