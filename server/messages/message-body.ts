@@ -1,7 +1,5 @@
 import { AppError } from "../errors";
-
-/** Maximum length of a message body, counted in Unicode code points so an emoji counts as one character. */
-export const MAX_MESSAGE_CHARACTERS = 5_000;
+import { MAX_MESSAGE_CHARACTERS, normalizeMessageText } from "./limits";
 
 /** The input field that carries a message's text, used as the key of its field error. */
 export const MESSAGE_BODY_FIELD = "body";
@@ -28,7 +26,7 @@ function formatCount(count: number): string {
  * typed, because pages render the text as text.
  */
 export function parseMessageBody(raw: string): string {
-  const body = raw.replace(/\r\n?/g, "\n").trim();
+  const body = normalizeMessageText(raw);
   if (body.length === 0) {
     throw AppError.invalid(MESSAGE_BODY_FIELD, "Message is empty. Write some text before sending.");
   }

@@ -4,7 +4,7 @@ import type { SessionUser } from "../../auth/session-user";
 import { sendEvents, unreadEmailEvents } from "../../jobs/dispatch";
 import type { ConversationViewer } from "../../messages/access";
 import { listConversation, markConversationRead, postMessage } from "../../messages/conversation";
-import { MAX_MESSAGE_CHARACTERS } from "../../messages/message-body";
+import { MAX_MESSAGE_CHARACTERS } from "../../messages/limits";
 import { createRouter, protectedProcedure } from "../trpc";
 
 const taskInput = z.object({ taskId: z.string().min(1) });
