@@ -1,10 +1,12 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { signInByApi } from "./support/session";
 
-// The paid client's seeded task in progress, held by Hugo Laurent with his timer running; no other spec opens it.
+// The paid client's seeded task in progress, assigned to Hugo Laurent with his timer running. No other spec opens it.
 const CLIENT_EMAIL = "rob@summitgear.example";
 const ASSISTANT_EMAIL = "hugo.laurent@assistants.example";
+const ADMIN_EMAIL = "admin@baton.example";
 const TASK_TITLE = "Answer this week's customer emails about returns";
 
 const QUESTION = "Should refunds over $300 wait for you? The macro list is at https://help.example/returns-macros. <script>alert(1)</script>";
@@ -17,6 +19,13 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   await signInByApi(page, email);
 
   return page;
+}
+
+/** Lists axe's violations inside the page's main landmark, one line per rule with the elements it flagged. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include("main").analyze();
+
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
 }
 
 function conversation(page: Page) {
@@ -41,7 +50,16 @@ test("assistant asks, client answers, approves and the assistant sees the rating
   // The seed starts every task in progress with a greeting and the client's reply.
   await expect(assistantLog.getByRole("listitem").filter({ hasText: "Great, thank you!" })).toContainText("Rob Alvarez (Client)");
   await expect(assistantLog.getByText("Unread")).toHaveCount(0);
-  await assistantChat.getByLabel("Your message").fill(QUESTION);
+
+  const field = assistantChat.getByLabel("Your message");
+  const tooLong = "x".repeat(5_001);
+  await field.fill(tooLong);
+  await expect(assistantChat.getByText("5,001 of 5,000 characters")).toBeVisible();
+  await assistantChat.getByRole("button", { name: "Send message" }).click();
+  await expect(field, "the server's error is shown on the field").toHaveAccessibleDescription(/Message must be at most 5,000 characters, and this one has 5,001\./);
+  await expect(field, "a rejected message stays in the field").toHaveValue(tooLong);
+
+  await field.fill(QUESTION);
   await assistantChat.getByRole("button", { name: "Send message" }).click();
   await expect(assistantLog.getByRole("listitem").filter({ hasText: "Should refunds over $300 wait for you?" })).toContainText("You");
   await expect(assistantChat.getByLabel("Your message")).toHaveValue("");
@@ -56,11 +74,12 @@ test("assistant asks, client answers, approves and the assistant sees the rating
   await expect(question).toContainText("Unread");
   await expect(question.getByText("<script>alert(1)</script>", { exact: false }), "HTML in a message shows as text").toBeVisible();
   await expect(question.getByRole("link", { name: "https://help.example/returns-macros" })).toHaveAttribute("href", "https://help.example/returns-macros");
+  expect(await axeViolations(client), "client task page with the conversation").toEqual([]);
   await conversation(client).getByLabel("Your message").fill(ANSWER);
   await conversation(client).getByRole("button", { name: "Send message" }).click();
   await expect(clientLog.getByRole("listitem").filter({ hasText: ANSWER })).toContainText("You");
 
-  // The assistant's open page polls for new messages, so the answer appears without a reload.
+  // The assistant's open page polls for new messages, so the client's reply appears without a reload.
   const answer = assistantLog.getByRole("listitem").filter({ hasText: ANSWER });
   await expect(answer).toContainText("Rob Alvarez", { timeout: 15_000 });
   await expect(answer).toContainText("Unread");
@@ -83,5 +102,13 @@ test("assistant asks, client answers, approves and the assistant sees the rating
   await assistant.goto("/assistant/history");
   const done = assistant.getByRole("listitem").filter({ has: assistant.getByRole("heading", { name: TASK_TITLE }) });
   await expect(done).toContainText("5 of 5");
+
+  const taskId = new URL(client.url()).pathname.split("/").at(-1) ?? "";
+  const admin = await signedInPage(browser, ADMIN_EMAIL);
+  await admin.goto(`/admin/tasks/${taskId}`);
+  const adminLog = conversation(admin).getByRole("log", { name: "Messages" });
+  await expect(adminLog.getByRole("listitem")).toHaveCount(4);
+  await expect(adminLog.getByRole("listitem").filter({ hasText: ANSWER })).toContainText("Rob Alvarez (Client)");
+  await expect(conversation(admin).getByText("This task is completed, so its conversation is read-only.")).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

@@ -41,7 +41,7 @@ function errorCodeOf(error: unknown): string | null {
   return error instanceof TRPCClientError ? ((error.data as { code?: string } | undefined)?.code ?? null) : null;
 }
 
-/** Renders message text with web addresses as links; React escapes the rest, so HTML shows as typed. */
+/** Renders message text with web addresses as links. React escapes the rest, so HTML shows as typed. */
 function MessageText({ text }: { text: string }) {
   return (
     <p className="text-sm whitespace-pre-wrap break-words text-slate-900">
@@ -59,9 +59,9 @@ function MessageText({ text }: { text: string }) {
 }
 
 /**
- * The conversation of one task, for its client, its assistant and admins:
- * the messages with the newest at the bottom, markers on the ones the
- * viewer had not read, and a form to write. Opening the panel marks the
+ * Renders one task's conversation for its client, its assistant or an
+ * admin: the messages with the newest at the bottom, a marker on each one
+ * the viewer had not read, and a form to write. Opening the panel marks the
  * messages read. A failed send keeps the typed text in the field.
  */
 export function ConversationPanel({ taskId, timeZone }: { taskId: string; timeZone: string }) {

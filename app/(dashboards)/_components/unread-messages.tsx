@@ -1,4 +1,4 @@
-/** Renders a task row's count of conversation messages the viewer has not read; nothing when there are none. */
+/** Renders a task row's count of conversation messages the viewer has not read, or nothing when there are none. */
 export function UnreadMessages({ count }: { count: number }) {
   if (count === 0) {
     return null;
