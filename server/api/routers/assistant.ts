@@ -65,7 +65,7 @@ function readFactors(breakdown: Prisma.JsonValue): Array<{ name: string; value: 
 export const assistantRouter = createRouter({
   /**
    * Lists pending offers that have not expired, open assignments with the
-   * time logged on each, and the running timer. `serverNow` lets the browser
+   * time logged and the unread messages on each, and the running timer. `serverNow` lets the browser
    * correct its clock for the expiry countdowns.
    */
   overview: assistantProcedure.query(async ({ ctx }) => {

@@ -274,7 +274,7 @@ async function usedSecondsByTask(db: Db, clientId: string, taskIds: string[], no
 
 /** A client's own account and tasks. Every query is scoped by the signed-in client. */
 export const clientRouter = createRouter({
-  /** The account's hours this cycle and the newest tasks with who works on them and the time used. */
+  /** The account's hours this cycle and the newest tasks with who works on them, the time used and the unread messages. */
   overview: clientProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
 
