@@ -7,7 +7,10 @@ import { readableTasks, taskPathFor, writableTasks, type ConversationViewer } fr
 import { parseMessageBody } from "./message-body";
 import { NEVER_READ, startUnreadBurst, type ScheduledUnreadEmail } from "./unread-email";
 
-/** Maximum number of messages one read returns. They are the newest, and `olderCount` counts the rest. */
+/**
+ * Maximum number of messages one read returns. They are the newest, and `olderCount` counts the rest.
+ * NOTE: nothing pages back to the older messages yet, so a longer conversation shows only its newest part.
+ */
 export const MAX_LISTED_MESSAGES = 1_000;
 
 /** Maximum length of a message's excerpt in an in-app notification, in characters. */
@@ -195,6 +198,7 @@ export async function markConversationRead(db: Db, input: { viewer: Conversation
     const key = { taskId_userId: { taskId, userId: viewer.userId } };
     await tx.taskReadState.upsert({ where: key, create: { taskId, userId: viewer.userId, lastReadAt: seen.createdAt }, update: {} });
     // Moves the mark forward only, so a late request for an older message changes nothing.
+    // NOTE: the mark is an instant, so another message stored in the same millisecond as `messageId` counts as read too.
     await tx.taskReadState.updateMany({ where: { taskId, userId: viewer.userId, lastReadAt: { lt: seen.createdAt } }, data: { lastReadAt: seen.createdAt } });
 
     const readUpTo = await lastReadAt(tx, taskId, viewer.userId);
