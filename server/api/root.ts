@@ -5,6 +5,7 @@ import { billingRouter } from "./routers/billing";
 import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
 import { clientTeamRouter } from "./routers/client-team";
+import { messageRouter } from "./routers/message";
 import { metricsRouter } from "./routers/metrics";
 import { notificationRouter } from "./routers/notification";
 import { offerRouter } from "./routers/offer";
@@ -22,6 +23,7 @@ export const appRouter = createRouter({
   brief: briefRouter,
   client: clientRouter,
   clientTeam: clientTeamRouter,
+  message: messageRouter,
   metrics: metricsRouter,
   notification: notificationRouter,
   offer: offerRouter,

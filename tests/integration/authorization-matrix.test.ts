@@ -32,6 +32,7 @@ const ownClient: Expectations = { ...anyClient, otherClient: 404 };
 const anyAssistant: Expectations = { anonymous: 401, client: 403, otherClient: 403, assistant: "allowed", otherAssistant: "allowed", admin: 403 };
 const ownAssistant: Expectations = { ...anyAssistant, otherAssistant: 404 };
 const signedIn: Expectations = { anonymous: 401, client: "allowed", otherClient: "allowed", assistant: "allowed", otherAssistant: "allowed", admin: "allowed" };
+const taskParties: Expectations = { anonymous: 401, client: "allowed", otherClient: 404, assistant: "allowed", otherAssistant: 404, admin: "allowed" };
 const ownUser: Expectations = { anonymous: 401, client: "allowed", otherClient: 404, assistant: 404, otherAssistant: 404, admin: 404 };
 
 const NOW = new Date("2027-03-10T15:00:00.000Z");
@@ -76,6 +77,9 @@ const matrix: Record<string, Entry> = {
   "clientTeam.removePrimary": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
   "clientTeam.addMember": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
   "clientTeam.removeMember": { input: (w) => ({ assistantId: w.assistantId }), expect: anyClient },
+  "message.list": { input: async (w) => ({ taskId: (await w.taskWithMessage()).taskId }), expect: taskParties },
+  "message.send": { input: async (w) => ({ taskId: (await w.taskWithMessage()).taskId, body: "The March invoices are done." }), expect: taskParties },
+  "message.markRead": { input: (w) => w.taskWithMessage(), expect: taskParties },
   "metrics.dashboard": { input: () => ({ from: "2027-01-01T00:00:00Z", to: "2027-03-01T00:00:00Z" }), expect: adminOnly },
   "notification.list": { input: () => ({ limit: 5 }), expect: signedIn },
   "notification.unreadCount": { expect: signedIn },

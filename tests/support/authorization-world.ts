@@ -29,6 +29,8 @@ export interface AuthorizationWorld {
   taskInReview(): Promise<{ taskId: string }>;
   /** A task of the client that ran out of time while the assistant worked on it. */
   taskOutOfTime(): Promise<{ taskId: string }>;
+  /** A task in progress with one message from the client to the assistant. */
+  taskWithMessage(): Promise<{ taskId: string; messageId: string }>;
   /** A pending offer to the assistant on a new task of the client. */
   pendingOffer(): Promise<{ taskId: string; offerId: string }>;
   /** A task of the client that no assistant could be found for. */
@@ -97,6 +99,12 @@ export async function buildAuthorizationWorld(db: Db, now: Date): Promise<Author
       const { taskId } = await assignedTask("out_of_time");
 
       return { taskId };
+    },
+    taskWithMessage: async () => {
+      const { taskId } = await assignedTask("in_progress");
+      const message = await db.message.create({ data: { taskId, authorId: client.userId, body: "Can you start with the March invoices?", createdAt: earlier(5) } });
+
+      return { taskId, messageId: message.id };
     },
     pendingOffer: async () => {
       const task = await createTask(db, { clientId: client.id, status: "routing", skills: { create: [{ skillId: skill.id }] } });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Prisma } from "../../db/generated/client";
+import { unreadMessageCounts } from "../../messages/unread";
 import { assistantProcedure, createRouter } from "../trpc";
 
 const offerSelect = {
@@ -64,7 +65,7 @@ function readFactors(breakdown: Prisma.JsonValue): Array<{ name: string; value: 
 export const assistantRouter = createRouter({
   /**
    * Lists pending offers that have not expired, open assignments with the
-   * time logged on each, and the running timer. `serverNow` lets the browser
+   * time logged and the unread messages on each, and the running timer. `serverNow` lets the browser
    * correct its clock for the expiry countdowns.
    */
   overview: assistantProcedure.query(async ({ ctx }) => {
@@ -92,6 +93,7 @@ export const assistantRouter = createRouter({
       _sum: { seconds: true },
     });
     const loggedByTask = new Map(logged.map((row) => [row.taskId, row._sum.seconds ?? 0]));
+    const unread = await unreadMessageCounts(ctx.db, ctx.user.id, assignments.map((assignment) => assignment.task.id));
 
     return {
       serverNow: now,
@@ -125,6 +127,7 @@ export const assistantRouter = createRouter({
         status: assignment.task.status,
         clientName: assignment.task.client.companyName,
         loggedSeconds: loggedByTask.get(assignment.task.id) ?? 0,
+        unreadMessages: unread.get(assignment.task.id) ?? 0,
         runningSince: running?.task.id === assignment.task.id ? running.startedAt : null,
       })),
       runningTimer: running ? { taskId: running.task.id, title: running.task.title, startedAt: running.startedAt } : null,

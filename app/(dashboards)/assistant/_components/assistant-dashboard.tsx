@@ -8,6 +8,7 @@ import { useTRPC } from "~/app/_trpc/react";
 
 import { formatDuration, formatTime } from "../../_components/format";
 import { StatusBadge } from "../../_components/status-badge";
+import { UnreadMessages } from "../../_components/unread-messages";
 import { formatElapsed } from "./clock-format";
 import { NoticeBanner } from "./notice-banner";
 import { OfferCard } from "./offer-card";
@@ -89,6 +90,7 @@ export function AssistantDashboard({ initialOverview, timeZone }: { initialOverv
                     {assignment.started ? "" : ` · start the timer by ${formatTime(assignment.startBy, timeZone)}`}
                   </p>
                   {assignment.runningSince ? <p className="mt-1 text-sm font-medium text-emerald-800">Timer running</p> : null}
+                  <UnreadMessages count={assignment.unreadMessages} />
                 </div>
                 <StatusBadge status={assignment.status} />
               </li>
