@@ -3,7 +3,7 @@ import { z } from "zod";
 import { loadTaskHistory } from "../../admin/task-history";
 import { cancelTask, offerTaskByHand, reassignTask } from "../../admin/task-operations";
 import { loadUnroutedQueue } from "../../admin/unrouted-queue";
-import { acceptedEvents, emailEvents, sendEvents, waveEvents } from "../../jobs/dispatch";
+import { acceptedEvents, emailEvents, offerEvents, sendEvents } from "../../jobs/dispatch";
 import { logger } from "../../logger";
 import { adminProcedure, createRouter } from "../trpc";
 import { adminReason, chosenAssistantId, recordId } from "./admin-inputs";
@@ -28,9 +28,8 @@ export const adminTaskActions = createRouter({
     .mutation(async ({ ctx, input }) => {
       const result = await reassignTask(ctx.db, { ...input, adminId: ctx.user.id, now: ctx.clock.now() });
       logger.info({ requestId: ctx.requestId, userId: ctx.user.id, taskId: input.taskId, assignmentId: result.assignmentId }, "task reassigned by an admin");
-      // The new assignment's start window runs from now, and sendEvents also announces the emails of withdrawn offers.
-      const assignment = await ctx.db.assignment.findUniqueOrThrow({ where: { id: result.assignmentId }, select: { startBy: true, startReminderAt: true } });
-      await sendEvents(acceptedEvents({ assignmentId: result.assignmentId, ...assignment }));
+      // Scheduled like an accepted offer, so the reminder and the lapse come on time. sendEvents also announces the queued emails.
+      await sendEvents(acceptedEvents(result));
 
       return result;
     }),
@@ -48,9 +47,8 @@ export const adminTaskActions = createRouter({
   offerByHand: adminProcedure.input(z.object({ taskId: recordId, assistantId: chosenAssistantId, reason: adminReason })).mutation(async ({ ctx, input }) => {
     const result = await offerTaskByHand(ctx.db, { ...input, adminId: ctx.user.id, now: ctx.clock.now() });
     logger.info({ requestId: ctx.requestId, userId: ctx.user.id, taskId: input.taskId, offerId: result.offerId }, "task offered by hand");
-    // Announced as a wave of one, so the offer expires on time.
-    const offer = await ctx.db.offer.findUniqueOrThrow({ where: { id: result.offerId }, select: { wave: true, expiresAt: true } });
-    await sendEvents(waveEvents(input.taskId, { kind: "offered", wave: offer.wave, audience: "pool", assistantIds: [input.assistantId], expiresAt: offer.expiresAt }));
+    // Scheduled like a routed wave, so the offer expires on time and the next wave follows.
+    await sendEvents(offerEvents(input.taskId, result));
 
     return result;
   }),
