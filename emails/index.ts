@@ -14,6 +14,8 @@ import { reviewReminderEmail } from "./review-reminder";
 import { signInLinkEmail } from "./sign-in-link";
 import { startReminderEmail } from "./start-reminder";
 import { stopWorkEmail } from "./stop-work";
+import { taskAssignedEmail } from "./task-assigned";
+import { taskReassignedEmail } from "./task-reassigned";
 import { timeLowEmail } from "./time-low";
 import { timeUsedUpEmail } from "./time-used-up";
 import { timerStoppedEmail } from "./timer-stopped";
@@ -31,6 +33,8 @@ export const emailTemplates = {
   "offer-available": offerAvailableEmail,
   "offer-withdrawn": offerWithdrawnEmail,
   "start-reminder": startReminderEmail,
+  "task-assigned": taskAssignedEmail,
+  "task-reassigned": taskReassignedEmail,
   reallocated: reallocatedEmail,
   blocked: blockedEmail,
   "time-low": timeLowEmail,

@@ -1,5 +1,4 @@
-import { adminRouter } from "./routers/admin";
-import { adminOpsRouter } from "./routers/admin-ops";
+import { adminOpsRouter, adminRouter } from "./routers/admin";
 import { assistantRouter } from "./routers/assistant";
 import { billingRouter } from "./routers/billing";
 import { briefRouter } from "./routers/brief";

@@ -35,7 +35,12 @@ export async function sendEvents(events: OutgoingEvent[]): Promise<void> {
 
 /** Events for a wave of offers that was just sent, if one was. */
 export function waveEvents(taskId: string, wave: WaveOutcome | null | undefined): OutgoingEvent[] {
-  return wave?.kind === "offered" ? [offerWaveSent.create({ taskId, wave: wave.wave, expiresAt: wave.expiresAt.toISOString() })] : [];
+  return wave?.kind === "offered" ? offerEvents(taskId, wave) : [];
+}
+
+/** Events for offers of one wave that were just made, so they expire at `expiresAt`. An admin's offer by hand is a wave of one. */
+export function offerEvents(taskId: string, offers: { wave: number; expiresAt: Date }): OutgoingEvent[] {
+  return [offerWaveSent.create({ taskId, wave: offers.wave, expiresAt: offers.expiresAt.toISOString() })];
 }
 
 /** Emails were queued and nothing else was scheduled. */

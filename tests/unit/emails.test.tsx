@@ -23,7 +23,7 @@ function withTitle(name: (typeof EMAIL_TEMPLATE_NAMES)[number], title: string): 
 
 describe("email templates", () => {
   it("registry has one template per notified event", () => {
-    expect(EMAIL_TEMPLATE_NAMES).toHaveLength(18);
+    expect(EMAIL_TEMPLATE_NAMES).toHaveLength(20);
     for (const name of EMAIL_TEMPLATE_NAMES) {
       expect(emailTemplates[name].name).toBe(name);
     }

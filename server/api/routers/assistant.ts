@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { loadLapseStanding } from "../../assignments/lapse-standing";
 import type { Prisma } from "../../db/generated/client";
 import { unreadMessageCounts } from "../../messages/unread";
 import { assistantProcedure, createRouter } from "../trpc";
@@ -65,13 +66,14 @@ function readFactors(breakdown: Prisma.JsonValue): Array<{ name: string; value: 
 export const assistantRouter = createRouter({
   /**
    * Lists pending offers that have not expired, open assignments with the
-   * time logged and the unread messages on each, and the running timer. `serverNow` lets the browser
-   * correct its clock for the expiry countdowns.
+   * time logged and the unread messages on each, the running timer, and the
+   * lapses inside the lapse window with any block in force. `serverNow` lets
+   * the browser correct its clock for the expiry countdowns.
    */
   overview: assistantProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
 
-    const [offers, assignments, running] = await Promise.all([
+    const [offers, assignments, running, lapseStanding] = await Promise.all([
       ctx.db.offer.findMany({
         where: { assistantId: ctx.assistantId, status: "pending", expiresAt: { gt: now } },
         orderBy: { expiresAt: "asc" },
@@ -86,6 +88,7 @@ export const assistantRouter = createRouter({
         where: { assistantId: ctx.assistantId, endedAt: null },
         select: { startedAt: true, task: { select: { id: true, title: true } } },
       }),
+      loadLapseStanding(ctx.db, ctx.assistantId, now),
     ]);
     const logged = await ctx.db.timeEntry.groupBy({
       by: ["taskId"],
@@ -131,6 +134,7 @@ export const assistantRouter = createRouter({
         runningSince: running?.task.id === assignment.task.id ? running.startedAt : null,
       })),
       runningTimer: running ? { taskId: running.task.id, title: running.task.title, startedAt: running.startedAt } : null,
+      lapseStanding,
     };
   }),
 

@@ -10,6 +10,7 @@ import { formatDuration, formatTime } from "../../_components/format";
 import { StatusBadge } from "../../_components/status-badge";
 import { UnreadMessages } from "../../_components/unread-messages";
 import { formatElapsed } from "./clock-format";
+import { LapseNotice } from "./lapse-notice";
 import { NoticeBanner } from "./notice-banner";
 import { OfferCard } from "./offer-card";
 import { useServerNow } from "./server-clock";
@@ -18,7 +19,7 @@ import type { Notice, Overview } from "./types";
 /** Interval between two loads of the offers. */
 const POLL_INTERVAL_MS = 10_000;
 
-/** Renders the assistant's offers, reloaded every 10 seconds, their active tasks and their running timer. */
+/** Renders the assistant's offers, reloaded every 10 seconds, their lapses, their active tasks and their running timer. */
 export function AssistantDashboard({ initialOverview, timeZone }: { initialOverview: Overview; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -53,6 +54,7 @@ export function AssistantDashboard({ initialOverview, timeZone }: { initialOverv
           </p>
         ) : null}
 
+        <LapseNotice standing={overview.lapseStanding} timeZone={timeZone} />
         <NoticeBanner notice={notice} />
         {overviewQuery.isRefetchError ? (
           <p role="alert" className="text-sm text-red-800">
