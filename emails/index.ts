@@ -17,6 +17,7 @@ import { stopWorkEmail } from "./stop-work";
 import { timeLowEmail } from "./time-low";
 import { timeUsedUpEmail } from "./time-used-up";
 import { timerStoppedEmail } from "./timer-stopped";
+import { trialEndingEmail } from "./trial-ending";
 import { unroutedTaskEmail } from "./unrouted-task";
 import { welcomeEmail } from "./welcome";
 
@@ -35,6 +36,7 @@ export const emailTemplates = {
   blocked: blockedEmail,
   "time-low": timeLowEmail,
   "time-used-up": timeUsedUpEmail,
+  "trial-ending": trialEndingEmail,
   "stop-work": stopWorkEmail,
   "handoff-received": handoffReceivedEmail,
   "ready-for-review": readyForReviewEmail,
