@@ -29,7 +29,7 @@ interface TrialTaskRow {
   seconds: number;
 }
 
-/** Names the event of one nudge, so each client gets each stage once whatever sends it. */
+/** Names the event of one client's nudge at one stage, so running out again never sends that stage twice. */
 export function trialEndingEventKey(clientId: string, stage: TrialEndingStage): string {
   return `trial-ending:${clientId}:${stage}`;
 }
