@@ -19,6 +19,7 @@ import { taskReassignedEmail } from "./task-reassigned";
 import { timeLowEmail } from "./time-low";
 import { timeUsedUpEmail } from "./time-used-up";
 import { timerStoppedEmail } from "./timer-stopped";
+import { trialEndingEmail } from "./trial-ending";
 import { unroutedTaskEmail } from "./unrouted-task";
 import { welcomeEmail } from "./welcome";
 
@@ -39,6 +40,7 @@ export const emailTemplates = {
   blocked: blockedEmail,
   "time-low": timeLowEmail,
   "time-used-up": timeUsedUpEmail,
+  "trial-ending": trialEndingEmail,
   "stop-work": stopWorkEmail,
   "handoff-received": handoffReceivedEmail,
   "ready-for-review": readyForReviewEmail,

@@ -1,3 +1,4 @@
+import { trialEndingEmail } from "../billing/trial-nudges";
 import type { Db } from "../db/client";
 import { env } from "../env.js";
 import { notify } from "../notifications/notify";
@@ -11,7 +12,8 @@ type WarningKind = "percent_used" | "minutes_left";
  * given clients): when the
  * used share reaches the warning fraction and when the time left falls to
  * the warning minutes. Each goes to the client and the working assistants
- * once per cycle, recorded in budget_warnings.
+ * once per cycle, recorded in budget_warnings. A trial client's email at
+ * the used share is the trial-ending nudge in place of the time-low email.
  */
 export async function sendTimeWarnings(db: Db, now: Date, clientIds?: string[]): Promise<{ warnings: number }> {
   const settings = await getSettings(db);
@@ -56,6 +58,11 @@ export async function sendTimeWarnings(db: Db, now: Date, clientIds?: string[]):
           ...assistants.map((row) => ({ user: row.assistant.user, audience: "assistant" as const, path: "/assistant" })),
         ];
         for (const recipient of recipients) {
+          // A trial client's first warning is the trial-ending nudge, with the work done so far.
+          const trialNudge =
+            recipient.audience === "client" && kind === "percent_used"
+              ? await trialEndingEmail(tx, { clientId: client.id, recipientName: recipient.user.name, stage: "most_used", now })
+              : null;
           await notify(tx, {
             eventKey: `time-low:${key}:${recipient.user.id}`,
             userId: recipient.user.id,
@@ -64,7 +71,7 @@ export async function sendTimeWarnings(db: Db, now: Date, clientIds?: string[]):
             body: `${client.companyName} has ${minutesLeft} minutes left this cycle.`,
             link: recipient.path,
             now,
-            email: {
+            email: trialNudge ?? {
               template: "time-low",
               payload: {
                 recipientName: recipient.user.name,

@@ -58,6 +58,7 @@ const matrix: Record<string, Entry> = {
   "adminOps.updateSettings": { input: () => ({ offerWaveSize: 3 }), expect: adminOnly },
   "assistant.overview": { expect: anyAssistant },
   "assistant.history": { expect: anyAssistant },
+  "assistant.stats": { expect: anyAssistant },
   "billing.options": { expect: anyClient },
   "billing.purchasePlan": { input: () => ({ planCode: "starter", idempotencyKey: randomUUID() }), expect: anyClient },
   "billing.buyTopUp": { input: () => ({ seconds: 3600, idempotencyKey: randomUUID() }), expect: anyClient },

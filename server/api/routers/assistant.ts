@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { loadLapseStanding } from "../../assignments/lapse-standing";
+import { assistantStats } from "../../assistants/stats";
 import type { Prisma } from "../../db/generated/client";
 import { unreadMessageCounts } from "../../messages/unread";
 import { assistantProcedure, createRouter } from "../trpc";
@@ -201,4 +202,11 @@ export const assistantRouter = createRouter({
       })),
     };
   }),
+
+  /**
+   * Returns the signed-in assistant's own figures: trial conversion against the
+   * platform's bar, offers, lapses, ratings and hours this month in their
+   * time zone. It takes no input, so no assistant can ask for another's.
+   */
+  stats: assistantProcedure.query(({ ctx }) => assistantStats(ctx.db, ctx.assistantId, ctx.clock.now())),
 });
