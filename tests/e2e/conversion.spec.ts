@@ -68,7 +68,7 @@ test("trial upgrade credits the trial assistant", async ({ browser }) => {
   // That assistant accepts and logs a few seconds of trial time with the timer.
   const assistant = await pageFor(browser, assistantEmail);
   await assistant.goto("/assistant");
-  const offer = assistant.getByRole("listitem").filter({ has: assistant.getByRole("heading", { level: 3, name: BRIEF_TITLE }) });
+  const offer = assistant.getByRole("listitem").filter({ has: assistant.getByRole("heading", { level: 2, name: BRIEF_TITLE }) });
   await offer.getByRole("button", { name: "Accept" }).click();
   await expect(assistant.getByRole("heading", { level: 1, name: BRIEF_TITLE })).toBeVisible();
   await assistant.getByRole("button", { name: "Start timer" }).click();

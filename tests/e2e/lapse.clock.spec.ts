@@ -86,7 +86,7 @@ test("an unstarted task lapses and goes to another assistant", async ({ browser 
   first.on("pageerror", (error) => pageErrors.push(error.message));
   await signInByApi(first, emailOfAssistant(firstName));
   await first.goto("/assistant");
-  const offer = first.getByRole("listitem").filter({ has: first.getByRole("heading", { level: 3, name: title }) });
+  const offer = first.getByRole("listitem").filter({ has: first.getByRole("heading", { level: 2, name: title }) });
   await offer.getByRole("button", { name: "Accept" }).click();
   await expect(first).toHaveURL(new RegExp(`/assistant/tasks/${taskId}$`));
   await expect(first.getByText(/^Start the timer by \d\d:\d\d or the task goes to another assistant\.$/)).toBeVisible();
@@ -108,13 +108,13 @@ test("an unstarted task lapses and goes to another assistant", async ({ browser 
   const next = await pageFor(browser);
   await signInByApi(next, emailOfAssistant(nextName));
   await next.goto("/assistant");
-  await expect(next.getByRole("heading", { level: 3, name: title })).toBeVisible();
+  await expect(next.getByRole("heading", { level: 2, name: title })).toBeVisible();
 
   await first.goto("/assistant");
   const lapses = first.getByRole("region", { name: "Lapses" });
   await expect(lapses.getByText(new RegExp(`^You lost “${title}” because the timer did not start by `))).toBeVisible();
   await expect(lapses).toContainText(/in the last 30 days/);
-  await expect(first.getByRole("heading", { level: 3, name: title })).toHaveCount(0);
+  await expect(first.getByRole("heading", { level: 2, name: title })).toHaveCount(0);
   const axe = await new AxeBuilder({ page: first }).include("main").analyze();
   expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
   expect(pageErrors).toEqual([]);
