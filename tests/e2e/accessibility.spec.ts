@@ -12,8 +12,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 const PAGES_BY_ACCOUNT: Array<{ email: string | null; paths: string[] }> = [
   { email: null, paths: ["/sign-in", "/sign-up"] },
-  { email: "rob@summitgear.example", paths: ["/client", "/client/briefs/new", "/client/notes", "/client/plans"] },
-  { email: "amara.okafor@assistants.example", paths: ["/assistant", "/assistant/profile", "/assistant/history"] },
+  { email: "rob@summitgear.example", paths: ["/client", "/client/briefs/new", "/client/notes", "/client/plans", "/client/assistants"] },
+  { email: "amara.okafor@assistants.example", paths: ["/assistant", "/assistant/profile", "/assistant/history", "/assistant/stats"] },
   { email: "admin@baton.example", paths: ["/admin", "/admin/unrouted", "/admin/assistants", "/admin/audit", "/admin/settings"] },
 ];
 
