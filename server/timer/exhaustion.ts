@@ -1,6 +1,5 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { sendTimeWarnings } from "../budget/warnings";
 import { appUrl } from "../app-url";
 import { notify } from "../notifications/notify";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "./projection";
@@ -104,10 +103,6 @@ export async function applyBalanceExhaustion(db: Db, now: Date, clientId?: strin
 
       return result;
     });
-    if (stopped.length > 0) {
-      // A warning that a pass had not sent yet still goes out, dated at the exhaustion instant.
-      await sendTimeWarnings(db, stopped[0]?.endedAt ?? now, [id]);
-    }
     clients += stopped.length > 0 ? 1 : 0;
     timersStopped += stopped.length;
   }
