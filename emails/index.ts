@@ -14,9 +14,12 @@ import { reviewReminderEmail } from "./review-reminder";
 import { signInLinkEmail } from "./sign-in-link";
 import { startReminderEmail } from "./start-reminder";
 import { stopWorkEmail } from "./stop-work";
+import { taskAssignedEmail } from "./task-assigned";
+import { taskReassignedEmail } from "./task-reassigned";
 import { timeLowEmail } from "./time-low";
 import { timeUsedUpEmail } from "./time-used-up";
 import { timerStoppedEmail } from "./timer-stopped";
+import { trialEndingEmail } from "./trial-ending";
 import { unroutedTaskEmail } from "./unrouted-task";
 import { welcomeEmail } from "./welcome";
 
@@ -31,10 +34,13 @@ export const emailTemplates = {
   "offer-available": offerAvailableEmail,
   "offer-withdrawn": offerWithdrawnEmail,
   "start-reminder": startReminderEmail,
+  "task-assigned": taskAssignedEmail,
+  "task-reassigned": taskReassignedEmail,
   reallocated: reallocatedEmail,
   blocked: blockedEmail,
   "time-low": timeLowEmail,
   "time-used-up": timeUsedUpEmail,
+  "trial-ending": trialEndingEmail,
   "stop-work": stopWorkEmail,
   "handoff-received": handoffReceivedEmail,
   "ready-for-review": readyForReviewEmail,

@@ -13,6 +13,8 @@ export const offerAvailablePayload = z.object({
   expiresAt: instant,
   timeZone,
   dashboardUrl: httpUrl,
+  /** True for an offer an admin made by hand, which may go to an assistant without every required skill. */
+  chosenByAdmin: z.boolean().default(false),
 });
 
 export type OfferAvailableProps = z.infer<typeof offerAvailablePayload>;
@@ -29,7 +31,9 @@ export default function OfferAvailableEmail(props: OfferAvailableProps) {
     >
       <Greeting name={props.recipientName} />
       <Paragraph>
-        A client needs help with “{props.taskTitle}”, which matches your skills: {props.skills.join(", ")}.
+        {props.chosenByAdmin
+          ? `An admin chose you for “${props.taskTitle}”, a task that needs these skills: ${props.skills.join(", ")}.`
+          : `A client needs help with “${props.taskTitle}”, which matches your skills: ${props.skills.join(", ")}.`}
       </Paragraph>
       <Paragraph>
         {trial
@@ -52,6 +56,7 @@ OfferAvailableEmail.PreviewProps = {
   expiresAt: "2026-03-10T14:45:00.000Z",
   timeZone: "Europe/London",
   dashboardUrl: "http://localhost:3000/assistant",
+  chosenByAdmin: false,
 } satisfies OfferAvailableProps;
 
 export const offerAvailableEmail = defineEmail({

@@ -17,7 +17,6 @@ import path from "node:path";
 
 import pg from "pg";
 
-const PREFERRED_PORT = 3100;
 const SEED_SCRIPT = path.join("scripts", "seed.ts");
 
 /** @type {import("node:child_process").ChildProcess | null} */
@@ -56,19 +55,6 @@ async function runStep(step, command, args, env) {
   if (code !== 0) {
     throw new Error(`${step} failed: \`${command} ${args.join(" ")}\` exited with code ${code}`);
   }
-}
-
-/**
- * Returns whether nothing listens on the port of 127.0.0.1.
- * @param {number} port
- * @returns {Promise<boolean>}
- */
-function isPortFree(port) {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }
 
 /**
@@ -156,15 +142,12 @@ async function main() {
   process.once("SIGINT", stopOnSignal);
   process.once("SIGTERM", stopOnSignal);
 
-  const port = (await isPortFree(PREFERRED_PORT)) ? PREFERRED_PORT : await anyFreePort();
   const databaseEnv = await prepareDatabase();
   /** @type {NodeJS.ProcessEnv} */
   const env = {
     ...process.env,
     ...databaseEnv,
     CHROMIUM_PATH: chromiumPath,
-    E2E_PORT: String(port),
-    APP_URL: `http://127.0.0.1:${port}`,
     AUTH_SECRET: `e2e-${randomBytes(24).toString("hex")}`,
     AUTH_TRUST_HOST: "true",
     // Lets the *.clock.spec.ts specs move the server's clock through /api/test-clock.
@@ -173,6 +156,12 @@ async function main() {
   };
 
   await runStep("Build", "npm", ["run", "build"], env);
+
+  // A free port chosen after the build, so suites running at once in other checkouts do not collide.
+  const port = await anyFreePort();
+  env.E2E_PORT = String(port);
+  env.APP_URL = `http://127.0.0.1:${port}`;
+
   if (existsSync(SEED_SCRIPT)) {
     await runStep("Seeding", "npm", ["run", "db:seed"], env);
   } else {

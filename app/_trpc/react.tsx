@@ -1,6 +1,6 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -8,10 +8,22 @@ import superjson from "superjson";
 
 import type { AppRouter } from "~/server/api/root";
 
+import { toastForError } from "../_components/error-toast";
+import { showToast } from "../_components/toaster";
+
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 function makeQueryClient() {
   return new QueryClient({
+    // Every failed action gets a toast that says what to do next, unless its form shows the error on a field.
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        const toast = toastForError(error);
+        if (toast) {
+          showToast(toast);
+        }
+      },
+    }),
     defaultOptions: {
       queries: { staleTime: 10_000, retry: 1 },
     },

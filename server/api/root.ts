@@ -1,9 +1,10 @@
-import { adminRouter } from "./routers/admin";
-import { adminOpsRouter } from "./routers/admin-ops";
+import { adminOpsRouter, adminRouter } from "./routers/admin";
 import { assistantRouter } from "./routers/assistant";
 import { billingRouter } from "./routers/billing";
 import { briefRouter } from "./routers/brief";
 import { clientRouter } from "./routers/client";
+import { clientTeamRouter } from "./routers/client-team";
+import { messageRouter } from "./routers/message";
 import { metricsRouter } from "./routers/metrics";
 import { notificationRouter } from "./routers/notification";
 import { offerRouter } from "./routers/offer";
@@ -20,6 +21,8 @@ export const appRouter = createRouter({
   billing: billingRouter,
   brief: briefRouter,
   client: clientRouter,
+  clientTeam: clientTeamRouter,
+  message: messageRouter,
   metrics: metricsRouter,
   notification: notificationRouter,
   offer: offerRouter,

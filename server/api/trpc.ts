@@ -99,6 +99,8 @@ const errorMiddleware = t.middleware(async ({ ctx, path, type, next }) => {
 // ---------------------------------------------------------------- 3. procedures
 
 export const createRouter = t.router;
+/** Joins routers into one with the procedures of all of them at the same level. */
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not. */

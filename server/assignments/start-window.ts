@@ -5,6 +5,7 @@ import { notify } from "../notifications/notify";
 import { withdrawPendingOffers } from "../offers/withdraw-offers";
 import { sendNextWave } from "../routing/waves";
 import { getSettings, type Settings } from "../settings";
+import { formatForReader } from "../time/zoned";
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,7 +84,7 @@ async function blockIfRepeated(tx: Tx, input: { assistantId: string; at: Date; s
     userId: assistant.user.id,
     kind: "blocked",
     title: "You are paused from new offers",
-    body: `${reason} New offers resume on ${endsAt.toISOString().slice(0, 10)}.`,
+    body: `${reason} New offers resume on ${formatForReader(endsAt, assistant.timeZone)}.`,
     link: "/assistant",
     now: at,
     email: {

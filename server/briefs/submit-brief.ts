@@ -45,7 +45,7 @@ export async function createTaskFromBrief(db: Db, input: { clientId: string; bri
 
   const client = await db.clientAccount.findUniqueOrThrow({
     where: { id: clientId },
-    select: { primaryAssistantId: true, subscriptions: { select: { id: true }, take: 1 } },
+    select: { primaryAssistantId: true, subscriptions: { select: { id: true }, take: 1 }, _count: { select: { team: true } } },
   });
   const onTrial = client.subscriptions.length === 0;
   const skills = await db.skill.findMany({ where: { slug: { in: brief.skills } }, select: { id: true, slug: true } });
@@ -62,12 +62,16 @@ export async function createTaskFromBrief(db: Db, input: { clientId: string; bri
   if (brief.timeLimitMinutes && brief.timeLimitMinutes * 60 > largestPlanSeconds) {
     fieldErrors.timeLimitMinutes = `Time limit must be at most ${largestPlanSeconds / 60} minutes, the largest plan's monthly hours.`;
   }
-  const preference = brief.preference ?? (onTrial ? "anyone" : "primary");
+  // Without a primary assistant, a paid client's default is "anyone", because "primary" would be rejected.
+  const preference = brief.preference ?? (onTrial || !client.primaryAssistantId ? "anyone" : "primary");
   if (onTrial && preference !== "anyone") {
     fieldErrors.preference = "On a trial, any available assistant takes the task; choosing one comes with a paid plan.";
   }
   if (preference === "primary" && !onTrial && !client.primaryAssistantId) {
-    fieldErrors.preference = "You have no primary assistant yet. Choose team, new or anyone.";
+    fieldErrors.preference = "You have no primary assistant. Pick one on the My assistants page, or choose team, new or anyone.";
+  }
+  if (preference === "team" && !onTrial && client._count.team === 0) {
+    fieldErrors.preference = "Your team is empty. Add assistants to it on the My assistants page, or choose primary, new or anyone.";
   }
   if (Object.keys(fieldErrors).length > 0) {
     throw invalid(fieldErrors);

@@ -1,3 +1,4 @@
+import { trialEndingEmail } from "../billing/trial-nudges";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { env } from "../env.js";
@@ -17,7 +18,9 @@ interface WarnedClient {
 /**
  * Records one warning for the cycle and notifies the client and every
  * assistant whose timer was running at the warning's instant, all dated at
- * that instant. Returns false when the warning was already recorded.
+ * that instant. A trial client's email at the used share is the
+ * trial-ending nudge in place of the time-low email. Returns false when the
+ * warning was already recorded.
  */
 async function sendWarning(tx: Tx, client: WarnedClient, cycleStart: Date, warning: DueWarning): Promise<boolean> {
   const at = warning.dueAt;
@@ -42,6 +45,11 @@ async function sendWarning(tx: Tx, client: WarnedClient, cycleStart: Date, warni
   ];
 
   for (const recipient of recipients) {
+    // A trial client's first warning is the trial-ending nudge, with the work done so far.
+    const trialNudge =
+      recipient.audience === "client" && warning.kind === "percent_used"
+        ? await trialEndingEmail(tx, { clientId: client.id, recipientName: recipient.user.name, stage: "most_used", now: at })
+        : null;
     await notify(tx, {
       eventKey: `time-low:${key}:${recipient.user.id}`,
       userId: recipient.user.id,
@@ -50,7 +58,7 @@ async function sendWarning(tx: Tx, client: WarnedClient, cycleStart: Date, warni
       body: `${client.companyName} has ${minutesLeft} minutes left this cycle.`,
       link: recipient.path,
       now: at,
-      email: {
+      email: trialNudge ?? {
         template: "time-low",
         payload: {
           recipientName: recipient.user.name,

@@ -3,6 +3,7 @@ import { deliverPendingEmails } from "../email/deliver";
 import type { EmailTransport } from "../email/transport";
 import { reallocateLapsedAssignments, retryUnroutedTasks, sendStartReminders } from "../assignments/start-window";
 import { sendDueTimeWarnings } from "../budget/warnings";
+import { sendUnreadMessageEmails } from "../messages/unread-email";
 import { expireDueOffers } from "../offers/expire-offers";
 import { applyReviewDeadlines } from "../reviews/review";
 import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
@@ -29,6 +30,7 @@ export const DUE_RULES: DueRule[] = [
   { name: "forgotten-timers", apply: stopForgottenTimers },
   { name: "review-deadlines", apply: (db, now) => applyReviewDeadlines(db, now) },
   { name: "unrouted-retry", apply: retryUnroutedTasks },
+  { name: "unread-message-emails", apply: (db, now) => sendUnreadMessageEmails(db, now) },
 ];
 
 export type DueWorkReport = Record<string, Record<string, number>>;

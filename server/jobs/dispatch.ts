@@ -1,12 +1,19 @@
 import type { Db } from "../db/client";
+import type { ScheduledUnreadEmail } from "../messages/unread-email";
 import { env } from "../env.js";
 import { logger } from "../logger";
 import type { WaveOutcome } from "../routing/waves";
 import { getSettings } from "../settings";
 import { inngest } from "./client";
-import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened } from "./events";
+import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened, unreadEmailScheduled } from "./events";
 
-type OutgoingEvent = ReturnType<typeof outboxQueued.create> | ReturnType<typeof offerWaveSent.create> | ReturnType<typeof assignmentStarted.create> | ReturnType<typeof exhaustionProjected.create> | ReturnType<typeof reviewOpened.create>;
+type OutgoingEvent =
+  | ReturnType<typeof outboxQueued.create>
+  | ReturnType<typeof offerWaveSent.create>
+  | ReturnType<typeof assignmentStarted.create>
+  | ReturnType<typeof exhaustionProjected.create>
+  | ReturnType<typeof reviewOpened.create>
+  | ReturnType<typeof unreadEmailScheduled.create>;
 
 /**
  * Tells Inngest about work that a committed transaction scheduled, so its
@@ -28,7 +35,12 @@ export async function sendEvents(events: OutgoingEvent[]): Promise<void> {
 
 /** Events for a wave of offers that was just sent, if one was. */
 export function waveEvents(taskId: string, wave: WaveOutcome | null | undefined): OutgoingEvent[] {
-  return wave?.kind === "offered" ? [offerWaveSent.create({ taskId, wave: wave.wave, expiresAt: wave.expiresAt.toISOString() })] : [];
+  return wave?.kind === "offered" ? offerEvents(taskId, wave) : [];
+}
+
+/** Events for offers of one wave that were just made, so they expire at `expiresAt`. An admin's offer by hand is a wave of one. */
+export function offerEvents(taskId: string, offers: { wave: number; expiresAt: Date }): OutgoingEvent[] {
+  return [offerWaveSent.create({ taskId, wave: offers.wave, expiresAt: offers.expiresAt.toISOString() })];
 }
 
 /** Emails were queued and nothing else was scheduled. */
@@ -68,4 +80,9 @@ export async function reviewEvents(db: Db, taskId: string, autoApproveAt: Date):
     .map((seconds) => new Date(autoApproveAt.getTime() - seconds * 1000).toISOString());
 
   return [reviewOpened.create({ taskId, autoApproveAt: autoApproveAt.toISOString(), reminderAts })];
+}
+
+/** Events for the unread bursts that a new message started, one per recipient. */
+export function unreadEmailEvents(bursts: ScheduledUnreadEmail[]): OutgoingEvent[] {
+  return bursts.map((burst) => unreadEmailScheduled.create({ taskId: burst.taskId, userId: burst.userId, emailDueAt: burst.emailDueAt.toISOString() }));
 }

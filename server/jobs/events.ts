@@ -34,6 +34,11 @@ export const reviewOpened = eventType("review/task.submitted", {
   schema: z.object({ taskId: z.string().min(1), autoApproveAt: instant, reminderAts: z.array(instant) }),
 });
 
+/** Sent when a message starts an unread burst for a participant. The job sleeps until `emailDueAt`, then emails them if the messages are still unread. */
+export const unreadEmailScheduled = eventType("messages/unread-email.scheduled", {
+  schema: z.object({ taskId: z.string().min(1), userId: z.string().min(1), emailDueAt: instant }),
+});
+
 /** Sent after a transaction queues emails, so the sender runs without waiting for the cron. */
 export const outboxQueued = eventType("email/outbox.queued", {
   schema: z.object({ count: z.number().int().min(1) }),

@@ -8,8 +8,9 @@ import { createEmailTransport, type EmailTransport } from "../email/transport";
 import { expireDueOffers } from "../offers/expire-offers";
 import { applyReviewDeadlines } from "../reviews/review";
 import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
+import { sendUnreadMessageEmails } from "../messages/unread-email";
 import { inngest } from "./client";
-import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened } from "./events";
+import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened, unreadEmailScheduled } from "./events";
 
 /**
  * How many warning instants one run of the warning function waits for: the
@@ -131,12 +132,27 @@ export function createFunctions(deps: JobDependencies) {
     return { approved };
   });
 
+  /** Emails a participant whose unread burst is still unread when it falls due. */
+  const emailUnreadMessages = inngest.createFunction({ id: "email-unread-messages", triggers: [unreadEmailScheduled] }, async ({ event, step }) => {
+    await step.sleepUntil("wait-for-unread-email-due", new Date(event.data.emailDueAt));
+
+    const result = await step.run("send-unread-message-email", async () =>
+      sendUnreadMessageEmails(await deps.getDb(), deps.clock.now(), { taskId: event.data.taskId, userId: event.data.userId }),
+    );
+
+    if (result.emailed > 0) {
+      await step.sendEvent("deliver-queued-emails", deliverSoon);
+    }
+
+    return result;
+  });
+
   /** Delivers queued emails as soon as a transaction queues them. */
   const deliverOutbox = inngest.createFunction({ id: "deliver-outbox", triggers: [outboxQueued], concurrency: { limit: 1 } }, async ({ step }) =>
     step.run("deliver-pending-emails", async () => deliverPendingEmails({ db: await deps.getDb(), clock: deps.clock, transport: deps.transport() })),
   );
 
-  return { dueWorkCron, expireOfferWave, watchStartWindow, stopAtExhaustion, sendTimeWarningsOnTime, watchReview, deliverOutbox };
+  return { dueWorkCron, expireOfferWave, watchStartWindow, stopAtExhaustion, sendTimeWarningsOnTime, watchReview, emailUnreadMessages, deliverOutbox };
 }
 
 /** Builds the functions the app serves at /api/inngest. */

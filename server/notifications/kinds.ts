@@ -8,6 +8,8 @@ export const NOTIFICATION_KINDS = [
   "offer_available",
   "offer_withdrawn",
   "task_accepted",
+  "task_assigned",
+  "task_reassigned",
   "start_reminder",
   "reallocated",
   "blocked",

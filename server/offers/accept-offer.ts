@@ -4,6 +4,7 @@ import { notify } from "../notifications/notify";
 import { getSettings } from "../settings";
 import { ACTIVE_TASK_STATUSES } from "../routing/eligibility";
 import { withdrawPendingOffers } from "./withdraw-offers";
+import { formatForReader } from "../time/zoned";
 
 export interface AcceptResult {
   taskId: string;
@@ -35,7 +36,7 @@ export async function acceptOffer(db: Db, input: { offerId: string; assistantId:
           expiresAt: true,
           taskId: true,
           assignment: { select: { id: true, startBy: true, startReminderAt: true } },
-          assistant: { select: { capacity: true, user: { select: { name: true } } } },
+          assistant: { select: { capacity: true, timeZone: true, user: { select: { name: true } } } },
           task: { select: { title: true, status: true, client: { select: { userId: true } } } },
         },
       });
@@ -54,7 +55,7 @@ export async function acceptOffer(db: Db, input: { offerId: string; assistantId:
         throw AppError.conflict("You declined this offer.");
       }
       if (offer.status === "expired" || offer.expiresAt <= now) {
-        throw new AppError("PRECONDITION_FAILED", `This offer expired at ${offer.expiresAt.toISOString()} and can no longer be accepted.`);
+        throw new AppError("PRECONDITION_FAILED", `This offer expired at ${formatForReader(offer.expiresAt, offer.assistant.timeZone)} and can no longer be accepted.`);
       }
 
       const openAssignments = await tx.assignment.count({

@@ -4,6 +4,7 @@ import { appUrl } from "../app-url";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { getSettings } from "../settings";
+import { formatForReader } from "../time/zoned";
 
 type Tx = Prisma.TransactionClient;
 
@@ -159,7 +160,7 @@ export async function applyReviewDeadlines(db: Db, now: Date, taskId?: string): 
           userId: full.client.user.id,
           kind: "review_reminder",
           title: "Work is waiting for your review",
-          body: `“${full.title}” is approved automatically on ${autoApproveAt.toISOString().slice(0, 10)} unless you review it.`,
+          body: `“${full.title}” is approved automatically on ${formatForReader(autoApproveAt, full.client.timeZone, { dateOnly: true })} unless you review it.`,
           link: `/client/tasks/${task.id}`,
           now,
           email: {

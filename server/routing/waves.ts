@@ -2,6 +2,7 @@ import type { Prisma } from "../db/generated/client";
 import type { FallThroughReason } from "../db/generated/enums";
 import { env } from "../env.js";
 import { notify } from "../notifications/notify";
+import { announceOffer } from "../offers/announce-offer";
 import type { Settings } from "../settings";
 import { findEligibleAssistants, type Audience, type Candidate } from "./eligibility";
 import { rankCandidates } from "./ranking";
@@ -201,29 +202,9 @@ export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: 
   await tx.task.update({ where: { id: taskId }, data: { currentWave: wave, fallThroughReason } });
   await tx.assistantProfile.updateMany({ where: { id: { in: ranked.map((candidate) => candidate.assistantId) } }, data: { lastOfferedAt: now } });
 
+  const offeredTask = { id: taskId, title: task.title, onTrial: task.onTrial, skillNames: task.skills.map((skill) => skill.name) };
   for (const candidate of ranked) {
-    await notify(tx, {
-      eventKey: `offer-available:${taskId}:${candidate.assistantId}`,
-      userId: candidate.userId,
-      kind: "offer_available",
-      title: "A new task is available for you",
-      body: `${task.onTrial ? "Trial client" : "Paid client"}: ${task.title}`,
-      link: "/assistant",
-      now,
-      email: {
-        to: candidate.email,
-        template: "offer-available",
-        payload: {
-          recipientName: candidate.name,
-          taskTitle: task.title,
-          skills: task.skills.map((skill) => skill.name),
-          clientPlan: task.onTrial ? "trial" : "paid",
-          expiresAt: expiresAt.toISOString(),
-          timeZone: candidate.timeZone,
-          dashboardUrl: new URL("/assistant", env.APP_URL).toString(),
-        },
-      },
-    });
+    await announceOffer(tx, { task: offeredTask, recipient: candidate, expiresAt, now });
   }
 
   return { kind: "offered", wave, audience: chosen.audience, assistantIds: ranked.map((candidate) => candidate.assistantId), expiresAt };

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 import { BriefPreference, Role } from "../db/generated/client";
+import { historySchema, type HistoryConfig } from "./history/config";
 
 /** Folder of the demo data that `npm run db:seed` loads. */
 export const SEED_DATA_DIR = fileURLToPath(new URL("../../prisma/seed-data/", import.meta.url));
@@ -72,6 +73,7 @@ export interface SeedData {
   clients: ClientData[];
   briefs: BriefData[];
   demo: DemoAccounts;
+  history: HistoryConfig;
 }
 
 async function readJson<T>(fileName: string, schema: z.ZodType<T>): Promise<T> {
@@ -89,12 +91,13 @@ async function readJson<T>(fileName: string, schema: z.ZodType<T>): Promise<T> {
  * and client they mention exists, so a typo fails before any row is written.
  */
 export async function loadSeedData(): Promise<SeedData> {
-  const [skills, assistants, clients, briefs, demo] = await Promise.all([
+  const [skills, assistants, clients, briefs, demo, history] = await Promise.all([
     readJson("skills.json", z.array(skillSchema)),
     readJson("assistants.json", z.array(assistantSchema)),
     readJson("clients.json", z.array(clientSchema)),
     readJson("briefs.json", z.array(briefSchema)),
     readJson("demo-accounts.json", demoAccountsSchema),
+    readJson("history.json", historySchema),
   ]);
 
   const skillSlugs = new Set(skills.map((skill) => skill.slug));
@@ -126,5 +129,5 @@ export async function loadSeedData(): Promise<SeedData> {
     throw new Error(`Inconsistent seed data:\n  ${problems.join("\n  ")}`);
   }
 
-  return { skills, assistants, clients, briefs, demo };
+  return { skills, assistants, clients, briefs, demo, history };
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors";
 import { getSettings } from "../settings";
 import { loadSeedData } from "./data";
+import { seedHistory } from "./history";
 import { seedAdmin, seedAssistants, seedClients, seedPlans, seedSkills, type SeededPeople, type Tx } from "./people";
 import { seedTasks } from "./tasks";
 
@@ -122,12 +123,16 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedRe
         log(`Seeding tasks… ${tasks.tasks} (${statuses})`);
         log(`Seeding offers… ${tasks.offers} (${tasks.pendingOffers} pending)`);
         log(`Seeding time entries… ${tasks.entries} (${tasks.runningTimers} running)`);
+        const history = await seedHistory(tx, { data, people, settings, now, passwordHash });
+        log(
+          `Seeding ${data.history.weeks} weeks of history… ${history.clients} trial sign-ups, ${history.tasks} tasks, ${history.offers} offers, ${history.entries} time entries, ${history.lapses} lapses, ${history.conversions} conversions`,
+        );
 
         await updateLastOffered(tx);
         await updateBalanceProjections(tx, people, now);
         log(`Seeding conversions… ${await seedConversions(tx, people)}`);
 
-        return { status: "seeded" as const, users: 1 + assistants.size + clients.size, tasks: tasks.tasks };
+        return { status: "seeded" as const, users: 1 + assistants.size + clients.size + history.clients, tasks: tasks.tasks + history.tasks };
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
     );

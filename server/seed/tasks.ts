@@ -237,9 +237,10 @@ async function seedTask(
     }
   }
 
-  // A short exchange at the start of every task still being worked on.
+  // A short exchange at the start of every task still being worked on, which both sides have read.
   if (scenario.status === "in_progress" || scenario.status === "out_of_time" || scenario.status === "in_review") {
     const acceptedAt = timeline.assignment.acceptedAt.getTime();
+    const repliedAt = new Date(acceptedAt + 2 * MINUTE_MS);
     await tx.message.createMany({
       data: [
         {
@@ -248,8 +249,11 @@ async function seedTask(
           body: "Thanks for the brief. I'm starting now and will post progress here; I'll ask if anything is unclear.",
           createdAt: new Date(acceptedAt + MINUTE_MS),
         },
-        { taskId: task.id, authorId: client.userId, body: "Great, thank you!", createdAt: new Date(acceptedAt + 2 * MINUTE_MS) },
+        { taskId: task.id, authorId: client.userId, body: "Great, thank you!", createdAt: repliedAt },
       ],
+    });
+    await tx.taskReadState.createMany({
+      data: [worker.assistant.userId, client.userId].map((userId) => ({ taskId: task.id, userId, lastReadAt: repliedAt })),
     });
   }
 

@@ -23,6 +23,12 @@ export const settingsSchema = z.object({
     })
     .default({ starter: 5 * HOUR, standard: 10 * HOUR, pro: 20 * HOUR, team: 40 * HOUR }),
   topUpSeconds: z.array(z.int().positive()).min(1).default([1 * HOUR, 3 * HOUR]),
+  /**
+   * The platform's bar for trial conversion: one conversion in this many
+   * trial clients. An assistant who served fewer trial clients than this
+   * gets no conversion rate yet.
+   */
+  conversionBarTrialClients: z.int().min(1).max(100).default(3),
   offerWaveSize: z.int().min(1).max(20).default(3),
   offerLifetimeSeconds: z.int().min(MINUTE).default(15 * MINUTE),
   startWindowSeconds: z.int().min(MINUTE).default(15 * MINUTE),

@@ -131,3 +131,17 @@ export function parseLocalDateTime(value: string, timeZone: string): Date | null
 
   return zonedTimeToUtc({ year, month, day, hour, minute }, timeZone);
 }
+
+/**
+ * Formats an instant for a message read by a person in `timeZone`, such as
+ * "5 Mar 2027, 14:05 (Europe/Berlin)", or "5 Mar 2027" with `dateOnly`.
+ */
+export function formatForReader(instant: Date, timeZone: string, options: { dateOnly?: boolean } = {}): string {
+  const date = new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(instant);
+  if (options.dateOnly) {
+    return date;
+  }
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+
+  return `${date}, ${time} (${timeZone})`;
+}

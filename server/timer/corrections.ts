@@ -4,6 +4,7 @@ import { getBalance } from "../budget/balance";
 import { AppError } from "../errors";
 import { getSettings } from "../settings";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "./projection";
+import { formatForReader } from "../time/zoned";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,8 +44,9 @@ export async function validateEntrySpan(tx: Tx, input: { assistantId: string; en
     LIMIT 1`;
   const clash = clashes[0];
   if (clash) {
-    const until = clash.ended_at ? clash.ended_at.toISOString() : "now (running)";
-    throw AppError.invalid("startedAt", `This overlaps another entry of yours, from ${clash.started_at.toISOString()} to ${until}.`);
+    const { timeZone } = await tx.assistantProfile.findUniqueOrThrow({ where: { id: input.assistantId }, select: { timeZone: true } });
+    const until = clash.ended_at ? formatForReader(clash.ended_at, timeZone) : "now (running)";
+    throw AppError.invalid("startedAt", `This overlaps another entry of yours, from ${formatForReader(clash.started_at, timeZone)} to ${until}.`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { trialEndingEmail, trialEndingEventKey } from "../billing/trial-nudges";
 import { appUrl } from "../app-url";
 import { notify } from "../notifications/notify";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "./projection";
@@ -86,19 +87,27 @@ export async function applyBalanceExhaustion(db: Db, now: Date, clientId?: strin
       }
       await refreshClientProjection(tx, id, instant);
       if (result.length > 0) {
-        await notify(tx, {
-          eventKey: `time-used-up:${id}:${instant.toISOString()}`,
+        const notice = {
           userId: client.user.id,
           kind: "time_used_up",
           title: "Your hours are used up",
           body: "Every running timer stopped. Add time to let your assistants continue.",
           link: "/client/plans",
           now: instant,
-          email: {
-            template: "time-used-up",
-            payload: { scope: "balance", recipientName: client.user.name, stoppedTaskTitles: [...new Set(result.map((entry) => entry.taskTitle))], billingUrl: appUrl("/client/plans") },
-          },
-        });
+        } as const;
+        // A trial client gets the trial-ending nudge instead, once. Running out again after a top-up sends the usual email.
+        const trialNudge = await trialEndingEmail(tx, { clientId: id, recipientName: client.user.name, stage: "used_up", now: instant });
+        const nudged = trialNudge ? (await notify(tx, { ...notice, eventKey: trialEndingEventKey(id, "used_up"), email: trialNudge })).notificationCreated : false;
+        if (!nudged) {
+          await notify(tx, {
+            ...notice,
+            eventKey: `time-used-up:${id}:${instant.toISOString()}`,
+            email: {
+              template: "time-used-up",
+              payload: { scope: "balance", recipientName: client.user.name, stoppedTaskTitles: [...new Set(result.map((entry) => entry.taskTitle))], billingUrl: appUrl("/client/plans") },
+            },
+          });
+        }
       }
 
       return result;

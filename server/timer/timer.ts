@@ -4,6 +4,7 @@ import type { TimerStopCause } from "../db/generated/enums";
 import { getBalance } from "../budget/balance";
 import { AppError, isUniqueViolation } from "../errors";
 import { lockClients, refreshClientProjection, refreshTaskProjection, taskLoggedSeconds } from "./projection";
+import { formatForReader } from "../time/zoned";
 
 type Tx = Prisma.TransactionClient;
 
@@ -87,6 +88,7 @@ export async function startTimer(db: Db, input: { assistantId: string; taskId: s
           id: true,
           firstStartedAt: true,
           startBy: true,
+          assistant: { select: { timeZone: true } },
           task: { select: { id: true, status: true, clientId: true, timeLimitSeconds: true, title: true } },
         },
       });
@@ -103,7 +105,7 @@ export async function startTimer(db: Db, input: { assistantId: string; taskId: s
         throw new AppError("PRECONDITION_FAILED", refusal);
       }
       if (!assignment.firstStartedAt && now >= assignment.startBy) {
-        throw new AppError("PRECONDITION_FAILED", `The start window ended at ${assignment.startBy.toISOString()}, so this task is going to another assistant.`);
+        throw new AppError("PRECONDITION_FAILED", `The start window ended at ${formatForReader(assignment.startBy, assignment.assistant.timeZone)}, so this task is going to another assistant.`);
       }
 
       await lockClients(tx, [task.clientId, ...(running ? [running.clientId] : [])]);

@@ -31,7 +31,7 @@ test("assistant accepts an offer and runs the timer", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Offers waiting for you" })).toBeVisible();
   const offer = offerCards(page).first();
   await expect(offer).toBeVisible();
-  const title = (await offer.getByRole("heading", { level: 3 }).textContent()) ?? "";
+  const title = (await offer.getByRole("heading", { level: 2 }).textContent()) ?? "";
   expect(title, "the offer has a title").not.toBe("");
 
   await offer.getByRole("button", { name: "Accept" }).click();
@@ -66,7 +66,7 @@ test("assistant declines an offer on a phone-sized screen", async ({ page }) => 
   await page.goto("/assistant");
   const offer = offerCards(page).first();
   await expect(offer).toBeVisible();
-  const title = (await offer.getByRole("heading", { level: 3 }).textContent()) ?? "";
+  const title = (await offer.getByRole("heading", { level: 2 }).textContent()) ?? "";
 
   await offer.getByRole("button", { name: "Decline" }).click();
   const form = page.getByRole("form", { name: `Decline “${title}”` });
@@ -77,7 +77,7 @@ test("assistant declines an offer on a phone-sized screen", async ({ page }) => 
   await form.getByRole("radio", { name: "No capacity" }).check();
   await form.getByRole("button", { name: "Decline offer" }).click();
   await expect(page.getByRole("status").filter({ hasText: `You declined “${title}”.` })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: title })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 2, name: title })).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth), "the page fits 390 px without sideways scrolling").toBeLessThanOrEqual(390);
 });
 

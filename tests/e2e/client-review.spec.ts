@@ -36,6 +36,7 @@ test("paid client approves work with 5 stars", async ({ page }) => {
   const main = page.getByRole("main");
   await expect(main.getByText("Status: Completed")).toBeVisible();
   await expect(main.getByText("Approved, rated 5 out of 5")).toBeVisible();
+  await expect(main.getByText("Your rating: 5 of 5")).toBeVisible();
   await expect(main.getByText("Your comment: Clear ranking, thank you.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ready for your review" })).toHaveCount(0);
 

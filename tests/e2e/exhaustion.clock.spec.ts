@@ -58,7 +58,7 @@ async function acceptAsOfferedAssistant(browser: Browser, title: string): Promis
     await signInByApi(page, candidate.email);
     await page.goto("/assistant");
     await expect(page.getByRole("heading", { name: "Offers waiting for you" })).toBeVisible();
-    const offer = page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title }) });
+    const offer = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: title }) });
     if ((await offer.count()) === 1) {
       await offer.getByRole("button", { name: "Accept" }).click();
       await expect(page).toHaveURL(/\/assistant\/tasks\/[^/]+$/);

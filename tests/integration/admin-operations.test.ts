@@ -93,7 +93,9 @@ describe("cancel and offer by hand", () => {
 
   it("offers an unrouted task to a chosen assistant", async () => {
     const client = await createClient(database.prisma, { trialStartedAt: clock.now() });
-    const task = await createTask(database.prisma, { clientId: client.id, status: "unrouted" });
+    // The offer email lists the task's skills, and a brief always has at least one.
+    const skill = await createSkill(database.prisma);
+    const task = await createTask(database.prisma, { clientId: client.id, status: "unrouted", skills: { create: [{ skillId: skill.id }] } });
     const chosen = await createAssistant(database.prisma);
 
     await offerTaskByHand(database.prisma, { adminId, taskId: task.id, assistantId: chosen.id, reason: "Knows the client", now: clock.now() });

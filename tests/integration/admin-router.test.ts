@@ -125,6 +125,7 @@ describe("metrics.dashboard", () => {
     const dashboard = await callerFor(admin).metrics.dashboard(RANGE);
 
     expect(dashboard.conversion.overall).toEqual({ trialClients: 3, converted: 0, rate: 0 });
+    expect(dashboard.conversionBarTrialClients).toBe(3);
     expect(dashboard.operations.unroutedTasks).toBe(1);
     expect(dashboard.trends.map((week) => week.week)).toEqual(["2027-01-04", "2027-01-11"]);
     expect(dashboard.trends.map((week) => week.signups)).toEqual([2, 1]);

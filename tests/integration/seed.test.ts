@@ -1,26 +1,34 @@
 /**
  * The demo seed against a real database. The tests check the promised
- * counts and the product rules every seeded row must obey: one running
- * timer per assistant, no client past its allowance, and workers with the
- * skills and the capacity. A second run must change nothing.
+ * counts, the weeks of generated history, and the product rules every
+ * seeded row must obey: one running timer per assistant, no client past
+ * its allowance, and workers with the skills and the capacity. A second
+ * run must change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { assistantStats } from "~/server/assistants/stats";
 import { verifyCredentials } from "~/server/auth/credentials";
 import { getBalance } from "~/server/budget/balance";
-import { loadSeedData } from "~/server/seed/data";
+import { trialFunnel } from "~/server/metrics/funnel";
+import { loadSeedData, type SeedData } from "~/server/seed/data";
 import { seedDatabase, type SeedResult } from "~/server/seed";
 
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 const NOW = new Date("2026-12-07T10:00:00.000Z");
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 let database: TestDatabase;
 let firstRun: SeedResult;
+let data: SeedData;
+let demoEmails: string[];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   firstRun = await seedDatabase(database.prisma, { now: NOW });
+  data = await loadSeedData();
+  demoEmails = data.clients.map((client) => client.email);
 });
 
 afterAll(async () => {
@@ -50,8 +58,8 @@ async function countRows() {
 }
 
 describe("seed counts", () => {
-  it("reports a fresh seed", () => {
-    expect(firstRun).toEqual({ status: "seeded", users: 35, tasks: 40 });
+  it("reports a fresh seed", async () => {
+    expect(firstRun).toEqual({ status: "seeded", users: await database.prisma.user.count(), tasks: await database.prisma.task.count() });
   });
 
   it("creates skills, plans and people", async () => {
@@ -62,21 +70,21 @@ describe("seed counts", () => {
     expect(await db.user.count({ where: { role: "assistant" } })).toBe(24);
     expect(await db.assistantProfile.count()).toBe(24);
     expect(await db.user.count({ where: { role: "admin" } })).toBe(1);
-    expect(await db.user.count({ where: { role: "client" } })).toBe(10);
+    expect(await db.user.count({ where: { role: "client", email: { in: demoEmails } } })).toBe(10);
   });
 
-  it("splits clients into 6 trial and 4 paid", async () => {
+  it("splits demo clients into 6 trial and 4 paid", async () => {
     const db = database.prisma;
-    const paid = await db.clientAccount.count({ where: { subscriptions: { some: {} } } });
-    const trial = await db.clientAccount.count({ where: { subscriptions: { none: {} } } });
+    const demo = { user: { email: { in: demoEmails } } };
+    const paid = await db.clientAccount.count({ where: { ...demo, subscriptions: { some: {} } } });
+    const trial = await db.clientAccount.count({ where: { ...demo, subscriptions: { none: {} } } });
 
     expect(trial).toBe(6);
     expect(paid).toBe(4);
-    expect(await db.conversion.count()).toBe(4);
+    expect(await db.conversion.count({ where: { client: demo } })).toBe(4);
   });
 
   it("gives paid clients their plan, primary and team", async () => {
-    const data = await loadSeedData();
     for (const client of data.clients.filter((entry) => entry.plan !== "trial")) {
       const account = await database.prisma.clientAccount.findFirstOrThrow({
         where: { user: { email: client.email } },
@@ -95,10 +103,11 @@ describe("seed counts", () => {
 
   it("turns all 40 briefs into tasks across the states", async () => {
     const db = database.prisma;
-    const byStatus = await db.task.groupBy({ by: ["status"], _count: { _all: true } });
+    const demoTasks = { client: { user: { email: { in: demoEmails } } } };
+    const byStatus = await db.task.groupBy({ by: ["status"], where: demoTasks, _count: { _all: true } });
     const statuses = new Set(byStatus.map((row) => row.status));
 
-    expect(await db.task.count()).toBe(40);
+    expect(await db.task.count({ where: demoTasks })).toBe(40);
     for (const status of ["routing", "unrouted", "assigned", "in_progress", "out_of_time", "in_review", "completed"] as const) {
       expect(statuses, status).toContain(status);
     }
@@ -194,14 +203,142 @@ describe("seeded rows obey the product rules", () => {
   });
 });
 
+describe("seeded history", () => {
+  const history = () => ({ user: { email: { notIn: demoEmails } } });
+
+  /** Counts rows whose instant falls in each week before NOW, week 0 being the newest. */
+  function byWeekAgo(instants: Date[], weeks: number): number[] {
+    const counts = Array.from({ length: weeks }, () => 0);
+    for (const instant of instants) {
+      const week = Math.floor((NOW.getTime() - instant.getTime()) / (7 * DAY_MS));
+      if (week >= 0 && week < weeks) {
+        counts[week] = (counts[week] ?? 0) + 1;
+      }
+    }
+
+    return counts;
+  }
+
+  it("spreads sign-ups over eight weeks", async () => {
+    const clients = await database.prisma.clientAccount.findMany({ where: history(), select: { trialStartedAt: true } });
+    const weeks = byWeekAgo(clients.map((client) => client.trialStartedAt), data.history.weeks);
+
+    expect(data.history.weeks).toBe(8);
+    expect(clients.length).toBe(weeks.reduce((sum, count) => sum + count, 0));
+    for (const [week, count] of weeks.entries()) {
+      expect(count, `sign-ups ${week} weeks ago`).toBeGreaterThanOrEqual(data.history.signupsPerWeek.min);
+    }
+  });
+
+  it("converts a client at least every three weeks", async () => {
+    const conversions = await database.prisma.conversion.findMany({ where: { client: history() }, select: { convertedAt: true } });
+    const weeks = byWeekAgo(conversions.map((conversion) => conversion.convertedAt), data.history.weeks);
+
+    for (let newest = 0; newest + 3 <= weeks.length; newest += 1) {
+      const inWindow = weeks.slice(newest, newest + 3).reduce((sum, count) => sum + count, 0);
+      expect(inWindow, `conversions ${newest} to ${newest + 3} weeks ago`).toBeGreaterThan(0);
+    }
+  });
+
+  it("credits each conversion by trial share", async () => {
+    const conversions = await database.prisma.conversion.findMany({
+      where: { client: history() },
+      select: { clientId: true, trialSecondsUsed: true, convertedAt: true, credits: { select: { share: true, trialSeconds: true } }, client: { select: { primaryAssistantId: true, subscriptions: { select: { startedAt: true } } } } },
+    });
+    for (const conversion of conversions) {
+      const trialTime = await database.prisma.timeEntry.aggregate({ where: { clientId: conversion.clientId, coveredByPlatform: true }, _sum: { seconds: true } });
+      const shares = conversion.credits.reduce((sum, credit) => sum + credit.share, 0);
+
+      expect(conversion.trialSecondsUsed, conversion.clientId).toBe(trialTime._sum.seconds ?? 0);
+      expect(shares, conversion.clientId).toBeCloseTo(1, 9);
+      expect(conversion.client.primaryAssistantId, conversion.clientId).not.toBeNull();
+      expect(conversion.client.subscriptions.map((row) => row.startedAt.toISOString()), conversion.clientId).toEqual([conversion.convertedAt.toISOString()]);
+    }
+  });
+
+  it("records declines, expiries, lapses, changes and ratings", async () => {
+    const db = database.prisma;
+    const task = { task: { client: history() } };
+
+    expect(await db.offer.count({ where: { ...task, status: "declined" } })).toBeGreaterThan(0);
+    expect(await db.offer.count({ where: { ...task, status: "expired" } })).toBeGreaterThan(0);
+    expect(await db.offer.count({ where: { ...task, status: "withdrawn" } })).toBeGreaterThan(0);
+    expect(await db.lapse.count({ where: task })).toBeGreaterThan(0);
+    expect(await db.handoff.count({ where: task })).toBeGreaterThan(0);
+    expect(await db.review.count({ where: { ...task, decision: "changes_requested" } })).toBeGreaterThan(0);
+    expect(await db.review.count({ where: { ...task, decision: "approved", rating: { not: null } } })).toBeGreaterThan(10);
+    expect(await db.timeEntry.count({ where: { client: history(), coveredByPlatform: false } })).toBeGreaterThan(0);
+  });
+
+  it("leaves every history task finished", async () => {
+    const db = database.prisma;
+    const open = await db.task.count({ where: { client: history(), status: { notIn: ["completed", "cancelled"] } } });
+
+    expect(open).toBe(0);
+    expect(await db.assignment.count({ where: { task: { client: history() }, endedAt: null } })).toBe(0);
+    expect(await db.block.count({ where: { endsAt: { gt: NOW } } })).toBe(0);
+  });
+
+  it("keeps each assistant's entries apart", async () => {
+    const overlaps = await database.prisma.$queryRaw<Array<{ count: number }>>`
+      SELECT COUNT(*)::int AS count
+      FROM time_entries a JOIN time_entries b ON a.assistant_id = b.assistant_id AND a.id < b.id
+      WHERE a.started_at < COALESCE(b.ended_at, ${NOW}) AND b.started_at < COALESCE(a.ended_at, ${NOW})`;
+
+    expect(overlaps[0]?.count).toBe(0);
+  });
+
+  it("fills the funnel of the last eight weeks", async () => {
+    const funnel = await trialFunnel(database.prisma, { from: new Date(NOW.getTime() - 8 * 7 * DAY_MS), to: NOW });
+
+    expect(funnel.length).toBeGreaterThanOrEqual(8);
+    for (const row of funnel) {
+      expect(row.signups, row.cohortWeek).toBeGreaterThan(0);
+    }
+    expect(funnel.reduce((sum, row) => sum + row.converted, 0)).toBeGreaterThanOrEqual(3);
+    expect(funnel.reduce((sum, row) => sum + row.trialUsed, 0)).toBeGreaterThan(0);
+  });
+
+  it("gives the demo assistant a conversion rate", async () => {
+    const amara = await database.prisma.assistantProfile.findFirstOrThrow({ where: { user: { email: data.history.showcaseAssistant.email } }, select: { id: true } });
+    const stats = await assistantStats(database.prisma, amara.id, NOW);
+
+    expect(stats.conversion.standing).not.toBe("not_enough_data");
+    expect(stats.conversion.convertedClients).toBeGreaterThan(0);
+    expect(stats.ratings.count).toBeGreaterThan(0);
+  });
+
+  it("generates the same rows again", async () => {
+    const other = await createTestDatabase();
+    try {
+      await seedDatabase(other.prisma, { now: NOW });
+      const historyTasks = (db: TestDatabase) =>
+        db.prisma.task.findMany({ where: { client: history() }, orderBy: { id: "asc" }, select: { id: true, title: true, status: true, createdAt: true, updatedAt: true } });
+
+      expect(await historyTasks(other)).toEqual(await historyTasks(database));
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe("demo accounts", () => {
   it("sign in with the demo password", async () => {
-    const data = await loadSeedData();
     for (const account of data.demo.showcase) {
       const user = await verifyCredentials(database.prisma, { email: account.email, password: data.demo.password });
 
       expect(user?.email, account.email).toBe(account.email);
     }
+  });
+
+  it("show every state worth a first look", async () => {
+    const db = database.prisma;
+
+    expect(await db.offer.count({ where: { status: "pending", expiresAt: { gt: NOW } } })).toBeGreaterThan(0);
+    expect(await db.timeEntry.count({ where: { endedAt: null } })).toBeGreaterThan(0);
+    expect(await db.task.count({ where: { status: "out_of_time", handoffs: { some: { resolvedAt: null } } } })).toBeGreaterThan(0);
+    expect(await db.task.count({ where: { status: "in_review" } })).toBeGreaterThan(0);
+    expect(await db.task.count({ where: { status: "unrouted" } })).toBeGreaterThan(0);
   });
 
   it("show the demo assistant offers while others run timers", async () => {
@@ -218,7 +355,7 @@ describe("second run", () => {
     const before = await countRows();
     const result = await seedDatabase(database.prisma, { now: new Date(NOW.getTime() + 60_000) });
 
-    expect(result).toEqual({ status: "already-seeded", users: 35 });
+    expect(result).toEqual({ status: "already-seeded", users: before.users });
     expect(await countRows()).toEqual(before);
   });
 });

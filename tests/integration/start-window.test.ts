@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { createCaller } from "~/server/api/root";
+import { createContextInner } from "~/server/api/trpc";
 import { reallocateIfLapsed } from "~/server/assignments/start-window";
+import { loadSessionUser } from "~/server/auth/session-user";
 import { submitBrief } from "~/server/briefs/submit-brief";
 import { ManualClock } from "~/server/clock";
 import { applyDueWork } from "~/server/deadlines/due-work";
@@ -54,6 +57,17 @@ async function briefAcceptedBy(assistantId: string) {
 }
 
 const pass = () => applyDueWork({ db: database.prisma, now: clock.now(), transport });
+
+/** Reads the lapse standing that the assistant's own dashboard shows. */
+async function dashboardStanding(userId: string) {
+  const user = await loadSessionUser(database.prisma, userId);
+  if (!user) {
+    throw new Error(`user ${userId} is not active`);
+  }
+  const overview = await createCaller(createContextInner({ db: database.prisma, user, clock })).assistant.overview();
+
+  return overview.lapseStanding;
+}
 
 function reminders(assignmentId: string) {
   return database.prisma.notification.count({ where: { eventKey: `start-reminder:${assignmentId}` } });
@@ -184,6 +198,52 @@ describe("blocking", () => {
     await pass();
 
     expect(await database.prisma.offer.count({ where: { taskId: during.taskId, assistantId: first.id, status: "pending" } })).toBe(1);
+  });
+});
+
+describe("assistant.overview lapse standing", () => {
+  it("lists the lapsed task", async () => {
+    const first = await assistant("First");
+    const { assignmentId } = await briefAcceptedBy(first.id);
+    const { startBy } = await database.prisma.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+
+    clock.advance(15 * MINUTE);
+    await pass();
+    const standing = await dashboardStanding(first.userId);
+
+    expect(standing.lapses.map((lapse) => lapse.taskTitle)).toEqual(["Find suppliers"]);
+    expect(standing.lapses[0]?.occurredAt.toISOString()).toBe(startBy.toISOString());
+    expect(standing.blockedUntil).toBeNull();
+    expect(standing.lapsesToBlock).toBe(2);
+    expect(standing.windowDays).toBe(30);
+    expect(standing.blockDays).toBe(7);
+  });
+
+  it("shows the block after two lapses", async () => {
+    const first = await assistant("First");
+    await briefAcceptedBy(first.id);
+    clock.advance(15 * MINUTE);
+    await pass();
+    await briefAcceptedBy(first.id);
+    clock.advance(15 * MINUTE);
+    await pass();
+
+    const standing = await dashboardStanding(first.userId);
+
+    expect(standing.lapses).toHaveLength(2);
+    expect(standing.blockedUntil?.toISOString()).toBe(new Date(clock.now().getTime() + 7 * DAY).toISOString());
+  });
+
+  it("drops a lapse older than the window", async () => {
+    const first = await assistant("First");
+    await briefAcceptedBy(first.id);
+    clock.advance(15 * MINUTE);
+    await pass();
+
+    clock.advance(30 * DAY);
+    const standing = await dashboardStanding(first.userId);
+
+    expect(standing.lapses).toEqual([]);
   });
 });
 

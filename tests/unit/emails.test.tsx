@@ -23,7 +23,7 @@ function withTitle(name: (typeof EMAIL_TEMPLATE_NAMES)[number], title: string): 
 
 describe("email templates", () => {
   it("registry has one template per notified event", () => {
-    expect(EMAIL_TEMPLATE_NAMES).toHaveLength(18);
+    expect(EMAIL_TEMPLATE_NAMES).toHaveLength(21);
     for (const name of EMAIL_TEMPLATE_NAMES) {
       expect(emailTemplates[name].name).toBe(name);
     }
@@ -117,6 +117,25 @@ describe("email templates", () => {
 
     expect(email.html).toContain('href="http://localhost:3000/api/auth/callback/email?token=abc&amp;email=sam%40example.com"');
     expect(email.text).toContain(url);
+  });
+
+  it("trial-ending escapes listed task titles", async () => {
+    const preview = emailTemplates["trial-ending"].component.PreviewProps;
+    const email = await renderEmail("trial-ending", { ...preview, tasks: [{ title: HOSTILE, minutes: 30, state: "done" }] });
+
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain(ESCAPED);
+    expect(email.text).toContain(HOSTILE);
+  });
+
+  it("trial-ending counts tasks beyond the list", async () => {
+    const preview = emailTemplates["trial-ending"].component.PreviewProps;
+    const email = await renderEmail("trial-ending", { ...preview, stage: "used_up", minutesLeft: 0, moreTasks: 3 });
+
+    expect(email.subject).toBe("Your free trial time is used up");
+    expect(email.text).toContain("worked 48 min on 5 tasks");
+    expect(email.text).toContain("…and 3 more tasks.");
+    expect(email.text).toContain(preview.upgradeUrl);
   });
 
   it("rejects a payload that does not match", async () => {

@@ -7,6 +7,7 @@ import { DashboardShell } from "../_components/dashboard-shell";
 const ASSISTANT_LINKS = [
   { href: "/assistant", label: "Offers and tasks" },
   { href: "/assistant/history", label: "History" },
+  { href: "/assistant/stats", label: "Stats" },
   { href: "/assistant/profile", label: "Profile" },
 ];
 

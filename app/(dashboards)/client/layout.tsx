@@ -7,6 +7,7 @@ import { DashboardShell } from "../_components/dashboard-shell";
 const CLIENT_LINKS = [
   { href: "/client", label: "Your tasks" },
   { href: "/client/briefs/new", label: "New brief" },
+  { href: "/client/assistants", label: "My assistants" },
   { href: "/client/notes", label: "Notes for assistants" },
   { href: "/client/plans", label: "Plans and top-ups" },
 ];

@@ -6,6 +6,7 @@ import { requireRole } from "~/server/auth/guard";
 
 import { formatDuration, formatInstant } from "../_components/format";
 import { StatusBadge } from "../_components/status-badge";
+import { UnreadMessages } from "../_components/unread-messages";
 import type { ClientOverview } from "./_components/router-outputs";
 
 export const metadata: Metadata = { title: "Your tasks" };
@@ -85,6 +86,7 @@ function TaskList({ tasks, timeZone }: { tasks: ClientOverview["tasks"]; timeZon
             <p className="mt-1 text-sm text-slate-600">
               {task.assistantName ?? "No assistant yet"} · {formatDuration(task.usedSeconds)} used · sent {formatInstant(task.createdAt, timeZone)}
             </p>
+            <UnreadMessages count={task.unreadMessages} />
           </div>
           <StatusBadge status={task.status} />
         </li>

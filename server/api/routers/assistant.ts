@@ -1,6 +1,9 @@
 import { z } from "zod";
 
+import { loadLapseStanding } from "../../assignments/lapse-standing";
+import { assistantStats } from "../../assistants/stats";
 import type { Prisma } from "../../db/generated/client";
+import { unreadMessageCounts } from "../../messages/unread";
 import { assistantProcedure, createRouter } from "../trpc";
 
 const offerSelect = {
@@ -64,13 +67,14 @@ function readFactors(breakdown: Prisma.JsonValue): Array<{ name: string; value: 
 export const assistantRouter = createRouter({
   /**
    * Lists pending offers that have not expired, open assignments with the
-   * time logged on each, and the running timer. `serverNow` lets the browser
-   * correct its clock for the expiry countdowns.
+   * time logged and the unread messages on each, the running timer, and the
+   * lapses inside the lapse window with any block in force. `serverNow` lets
+   * the browser correct its clock for the expiry countdowns.
    */
   overview: assistantProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
 
-    const [offers, assignments, running] = await Promise.all([
+    const [offers, assignments, running, lapseStanding] = await Promise.all([
       ctx.db.offer.findMany({
         where: { assistantId: ctx.assistantId, status: "pending", expiresAt: { gt: now } },
         orderBy: { expiresAt: "asc" },
@@ -85,6 +89,7 @@ export const assistantRouter = createRouter({
         where: { assistantId: ctx.assistantId, endedAt: null },
         select: { startedAt: true, task: { select: { id: true, title: true } } },
       }),
+      loadLapseStanding(ctx.db, ctx.assistantId, now),
     ]);
     const logged = await ctx.db.timeEntry.groupBy({
       by: ["taskId"],
@@ -92,6 +97,7 @@ export const assistantRouter = createRouter({
       _sum: { seconds: true },
     });
     const loggedByTask = new Map(logged.map((row) => [row.taskId, row._sum.seconds ?? 0]));
+    const unread = await unreadMessageCounts(ctx.db, ctx.user.id, assignments.map((assignment) => assignment.task.id));
 
     return {
       serverNow: now,
@@ -125,9 +131,11 @@ export const assistantRouter = createRouter({
         status: assignment.task.status,
         clientName: assignment.task.client.companyName,
         loggedSeconds: loggedByTask.get(assignment.task.id) ?? 0,
+        unreadMessages: unread.get(assignment.task.id) ?? 0,
         runningSince: running?.task.id === assignment.task.id ? running.startedAt : null,
       })),
       runningTimer: running ? { taskId: running.task.id, title: running.task.title, startedAt: running.startedAt } : null,
+      lapseStanding,
     };
   }),
 
@@ -136,12 +144,14 @@ export const assistantRouter = createRouter({
    * HISTORY_LIMIT of them, with the time they logged on each and every
    * review of their deliveries: approvals with the rating and comment, and
    * requests for changes with the client's note. `ratingSummary` covers
-   * all their completed work, not only the tasks listed.
+   * all their completed work, not only the tasks listed. `primaryFor` and
+   * `teamOf` name the clients who chose the assistant as primary or for
+   * their team.
    */
   history: assistantProcedure.query(async ({ ctx }) => {
     const completedByAssistant = { status: "completed", assignments: { some: { assistantId: ctx.assistantId, endReason: "completed" } } } satisfies Prisma.TaskWhereInput;
 
-    const [tasks, completedCount, ratings] = await Promise.all([
+    const [tasks, completedCount, ratings, profile] = await Promise.all([
       ctx.db.task.findMany({
         where: completedByAssistant,
         orderBy: [{ completedAt: "desc" }, { id: "asc" }],
@@ -161,6 +171,13 @@ export const assistantRouter = createRouter({
         _avg: { rating: true },
         _count: { rating: true },
       }),
+      ctx.db.assistantProfile.findUniqueOrThrow({
+        where: { id: ctx.assistantId },
+        select: {
+          primaryFor: { select: { companyName: true }, orderBy: { companyName: "asc" } },
+          teams: { select: { client: { select: { companyName: true } } }, orderBy: { client: { companyName: "asc" } } },
+        },
+      }),
     ]);
     const logged = await ctx.db.timeEntry.groupBy({
       by: ["taskId"],
@@ -173,6 +190,8 @@ export const assistantRouter = createRouter({
       completedCount,
       limit: HISTORY_LIMIT,
       ratingSummary: { average: ratings._avg.rating, count: ratings._count.rating },
+      primaryFor: profile.primaryFor.map((client) => client.companyName),
+      teamOf: profile.teams.map((member) => member.client.companyName),
       tasks: tasks.map((task) => ({
         id: task.id,
         title: task.title,
@@ -183,4 +202,11 @@ export const assistantRouter = createRouter({
       })),
     };
   }),
+
+  /**
+   * Returns the signed-in assistant's own figures: trial conversion against the
+   * platform's bar, offers, lapses, ratings and hours this month in their
+   * time zone. It takes no input, so no assistant can ask for another's.
+   */
+  stats: assistantProcedure.query(({ ctx }) => assistantStats(ctx.db, ctx.assistantId, ctx.clock.now())),
 });

@@ -15,19 +15,24 @@ export const briefRouter = createRouter({
     ctx.db.skill.findMany({ select: skillSelect, orderBy: [{ category: "asc" }, { name: "asc" }] }),
   ),
 
-  /** Returns what the brief form needs about the client: trial or plan, primary, time left. */
+  /** Returns what the brief form needs about the client: trial or plan, primary, team size, time left. */
   context: clientProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
     const [client, balance] = await Promise.all([
       ctx.db.clientAccount.findUniqueOrThrow({
         where: { id: ctx.clientId },
-        select: { primaryAssistantId: true, subscriptions: { select: { id: true }, take: 1 } },
+        select: { primaryAssistantId: true, subscriptions: { select: { id: true }, take: 1 }, _count: { select: { team: true } } },
       }),
       getBalance(ctx.db, ctx.clientId, now),
     ]);
 
     // A client who ever subscribed is no longer on the trial, even between plans.
-    return { onTrial: client.subscriptions.length === 0, hasPrimary: client.primaryAssistantId !== null, remainingSeconds: balance.remainingSeconds };
+    return {
+      onTrial: client.subscriptions.length === 0,
+      hasPrimary: client.primaryAssistantId !== null,
+      teamSize: client._count.team,
+      remainingSeconds: balance.remainingSeconds,
+    };
   }),
 
   /** Creates the task and sends its first wave; field errors come back per field. */

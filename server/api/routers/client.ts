@@ -4,6 +4,7 @@ import { getBalance } from "../../budget/balance";
 import type { Db } from "../../db/client";
 import type { AssignmentEndReason, Prisma, ReviewDecision, TaskStatus, TimerStopCause } from "../../db/generated/client";
 import { AppError } from "../../errors";
+import { unreadMessageCounts } from "../../messages/unread";
 import { clientProcedure, createRouter } from "../trpc";
 
 /** How many tasks the overview lists, newest first. */
@@ -273,7 +274,7 @@ async function usedSecondsByTask(db: Db, clientId: string, taskIds: string[], no
 
 /** A client's own account and tasks. Every query is scoped by the signed-in client. */
 export const clientRouter = createRouter({
-  /** The account's hours this cycle and the newest tasks with who works on them and the time used. */
+  /** The account's hours this cycle and the newest tasks with who works on them, the time used and the unread messages. */
   overview: clientProcedure.query(async ({ ctx }) => {
     const now = ctx.clock.now();
 
@@ -290,6 +291,7 @@ export const clientRouter = createRouter({
     const planCode = balance.cycle.planCode;
     const plan = planCode ? await ctx.db.plan.findUnique({ where: { code: planCode }, select: { name: true } }) : null;
     const used = await usedSecondsByTask(ctx.db, ctx.clientId, tasks.map((task) => task.id), now);
+    const unread = await unreadMessageCounts(ctx.db, ctx.user.id, tasks.map((task) => task.id));
 
     return {
       account: {
@@ -312,6 +314,7 @@ export const clientRouter = createRouter({
         dueAt: task.dueAt,
         assistantName: task.assignments[0]?.assistant.user.name ?? null,
         usedSeconds: used.get(task.id) ?? 0,
+        unreadMessages: unread.get(task.id) ?? 0,
       })),
     };
   }),

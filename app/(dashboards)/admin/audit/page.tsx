@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { Button } from "~/app/_components/button";
 import { api } from "~/app/_trpc/server";
-import { SYSTEM_ACTOR } from "~/server/api/routers/admin";
+import { SYSTEM_ACTOR } from "~/server/admin/audit-log";
 import { requireRole } from "~/server/auth/guard";
 
 import { formatInstant } from "../../_components/format";

@@ -14,9 +14,6 @@ import { AssistantConversionTable, DeclineReasonsTable, FunnelTable, RatingsTabl
 import { fileNameRange, parseDate, rangeInstants } from "./range";
 import { TrendCharts } from "./trend-charts";
 
-/** The platform's bar for trial conversion: one conversion in three trial clients. */
-const CONVERSION_BAR = 1 / 3;
-
 interface DateRange {
   from: string;
   to: string;
@@ -48,7 +45,9 @@ const percent = (ratio: number | null) => (ratio === null ? NO_VALUE : formatPer
 
 function Conversion({ data, rangeSlug }: { data: MetricsDashboardData; rangeSlug: string }) {
   const { overall } = data.conversion;
-  const belowBar = overall.rate !== null && overall.rate < CONVERSION_BAR;
+  const barClients = data.conversionBarTrialClients;
+  // Compared unrounded, so exactly one in three meets a bar of one in three.
+  const belowBar = overall.trialClients > 0 && overall.converted * barClients < overall.trialClients;
 
   return (
     <Section id="conversion-heading" title="Conversion">
@@ -56,7 +55,7 @@ function Conversion({ data, rangeSlug }: { data: MetricsDashboardData; rangeSlug
         <Figure
           label="Trial clients who converted"
           value={percent(overall.rate)}
-          detail={`${overall.converted} of ${overall.trialClients} who signed up in the range; the bar is 1 in 3${belowBar ? ", and this is below it" : ""}.`}
+          detail={`${overall.converted} of ${overall.trialClients} who signed up in the range; the bar is 1 in ${barClients}${belowBar ? ", and this is below it" : ""}.`}
         />
       </dl>
       <AssistantConversionTable data={data} rangeSlug={rangeSlug} />

@@ -71,6 +71,15 @@ export const SETTING_GROUPS: SettingGroup[] = [
       { kind: "duration", path: "planSeconds.pro", label: "Pro plan", help: "Hours in each monthly cycle.", min: 0, minExclusive: true },
       { kind: "duration", path: "planSeconds.team", label: "Team plan", help: "Hours in each monthly cycle.", min: 0, minExclusive: true },
       { kind: "durationList", path: "topUpSeconds", label: "Top-up sizes", help: "The one-off top-ups a client can buy.", minItems: 1 },
+      {
+        kind: "count",
+        path: "conversionBarTrialClients",
+        label: "Conversion bar",
+        help: "Assistants should convert one trial client in this many. Each sees their rate against it once they served this many.",
+        unit: "trial clients",
+        min: 1,
+        max: 100,
+      },
     ],
   },
   {

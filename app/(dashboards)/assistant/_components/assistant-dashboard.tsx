@@ -8,7 +8,9 @@ import { useTRPC } from "~/app/_trpc/react";
 
 import { formatDuration, formatTime } from "../../_components/format";
 import { StatusBadge } from "../../_components/status-badge";
+import { UnreadMessages } from "../../_components/unread-messages";
 import { formatElapsed } from "./clock-format";
+import { LapseNotice } from "./lapse-notice";
 import { NoticeBanner } from "./notice-banner";
 import { OfferCard } from "./offer-card";
 import { useServerNow } from "./server-clock";
@@ -17,7 +19,7 @@ import type { Notice, Overview } from "./types";
 /** Interval between two loads of the offers. */
 const POLL_INTERVAL_MS = 10_000;
 
-/** Renders the assistant's offers, reloaded every 10 seconds, their active tasks and their running timer. */
+/** Renders the assistant's offers, reloaded every 10 seconds, their lapses, their active tasks and their running timer. */
 export function AssistantDashboard({ initialOverview, timeZone }: { initialOverview: Overview; timeZone: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -52,6 +54,7 @@ export function AssistantDashboard({ initialOverview, timeZone }: { initialOverv
           </p>
         ) : null}
 
+        <LapseNotice standing={overview.lapseStanding} timeZone={timeZone} />
         <NoticeBanner notice={notice} />
         {overviewQuery.isRefetchError ? (
           <p role="alert" className="text-sm text-red-800">
@@ -89,6 +92,7 @@ export function AssistantDashboard({ initialOverview, timeZone }: { initialOverv
                     {assignment.started ? "" : ` · start the timer by ${formatTime(assignment.startBy, timeZone)}`}
                   </p>
                   {assignment.runningSince ? <p className="mt-1 text-sm font-medium text-emerald-800">Timer running</p> : null}
+                  <UnreadMessages count={assignment.unreadMessages} />
                 </div>
                 <StatusBadge status={assignment.status} />
               </li>

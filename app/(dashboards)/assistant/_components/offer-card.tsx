@@ -58,9 +58,9 @@ export function OfferCard({ offer, timeZone, serverNowMs, onNotice, onChanged }:
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="text-sm font-medium text-slate-700">{task.clientName}</p>
-          <h3 id={headingId} className="text-lg font-semibold break-words">
+          <h2 id={headingId} className="text-lg font-semibold break-words">
             {task.title}
-          </h3>
+          </h2>
         </div>
         <span className={`rounded-full px-2.5 py-0.5 text-xs font-medium ${offer.clientOnTrial ? "bg-amber-100 text-amber-900" : "bg-emerald-100 text-emerald-800"}`}>
           {offer.clientOnTrial ? "Trial client — a chance to win a new client" : "Paid plan"}

@@ -33,6 +33,14 @@ export default async function AssistantHistoryPage() {
           {history.completedCount === 1 ? "1 completed task" : `${history.completedCount} completed tasks`}
           {average !== null ? ` · average rating ${average.toFixed(1)} of 5 from ${count === 1 ? "1 rating" : `${count} ratings`}` : " · no ratings yet"}
         </p>
+        {history.primaryFor.length > 0 ? (
+          <p className="text-sm text-slate-700">
+            You are the primary assistant of {history.primaryFor.join(", ")}, so their briefs for their primary assistant reach you first.
+          </p>
+        ) : null}
+        {history.teamOf.length > 0 ? (
+          <p className="text-sm text-slate-700">You are on the team of {history.teamOf.join(", ")}, so their briefs for their team reach the team first.</p>
+        ) : null}
         {history.completedCount > history.tasks.length ? (
           <p className="text-sm text-slate-600">Showing your {history.tasks.length} most recent completed tasks.</p>
         ) : null}

@@ -9,3 +9,6 @@ export type ClientOverview = ClientRouterOutputs["overview"];
 
 /** One task as `client.task` returns it. */
 export type ClientTask = ClientRouterOutputs["task"];
+
+/** The client's assistants as `clientTeam.overview` returns them. */
+export type ClientAssistants = inferRouterOutputs<AppRouter>["clientTeam"]["overview"];

@@ -7,6 +7,7 @@ import { api } from "~/app/_trpc/server";
 import { requireRole } from "~/server/auth/guard";
 import { mailboxAccess } from "~/server/email/mailbox";
 
+import { ConversationPanel } from "../../../_components/conversation-panel";
 import { formatDuration, formatInstant } from "../../../_components/format";
 import { JsonChange } from "../../_components/json-change";
 import { FALL_THROUGH_LABELS, TASK_STATUS_LABELS } from "../../_components/labels";
@@ -107,6 +108,8 @@ export default async function AdminTaskPage({ params }: { params: Promise<{ id: 
           />
         )}
       </HistorySection>
+
+      <ConversationPanel taskId={task.id} timeZone={tz} />
 
       <HistorySection id="offers-heading" title="Offers" count={task.offers.length}>
         {task.offers.length === 0 ? <p className="text-slate-700">No offer was sent.</p> : <OffersTable offers={task.offers} timeZone={tz} />}

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { api } from "~/app/_trpc/server";
 import { requireRole } from "~/server/auth/guard";
 
+import { ConversationPanel } from "../../../_components/conversation-panel";
 import { TaskWorkspace } from "../../_components/task-workspace";
 
 export const metadata: Metadata = { title: "Task" };
@@ -27,5 +28,10 @@ export default async function AssistantTaskPage({ params }: { params: Promise<{ 
   const { id } = await params;
   const task = await loadTask(id);
 
-  return <TaskWorkspace initialTask={task} timeZone={user.timeZone} viewerName={user.name} />;
+  return (
+    <div className="space-y-8">
+      <TaskWorkspace initialTask={task} timeZone={user.timeZone} viewerName={user.name} />
+      <ConversationPanel taskId={task.id} timeZone={user.timeZone} />
+    </div>
+  );
 }

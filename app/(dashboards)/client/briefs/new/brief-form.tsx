@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 
@@ -35,7 +36,27 @@ function fieldErrorsOf(error: unknown): Record<string, string> {
   return {};
 }
 
-export function BriefForm({ skills, onTrial, hasPrimary, timeZone }: { skills: Skill[]; onTrial: boolean; hasPrimary: boolean; timeZone: string }) {
+/** Returns why a preference cannot be chosen now, or null when it can. */
+function unavailableReason(value: Preference, hasPrimary: boolean, teamSize: number): string | null {
+  if (value === "primary" && !hasPrimary) {
+    return "You have no primary assistant.";
+  }
+  if (value === "team" && teamSize === 0) {
+    return "Your team is empty.";
+  }
+
+  return null;
+}
+
+interface BriefFormProps {
+  skills: Skill[];
+  onTrial: boolean;
+  hasPrimary: boolean;
+  teamSize: number;
+  timeZone: string;
+}
+
+export function BriefForm({ skills, onTrial, hasPrimary, teamSize, timeZone }: BriefFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const [title, setTitle] = useState("");
@@ -199,21 +220,34 @@ export function BriefForm({ skills, onTrial, hasPrimary, timeZone }: { skills: S
         {onTrial ? (
           <p className="text-sm text-slate-700">On a free trial, the best available assistant takes your task. Choosing your own assistant or team comes with a paid plan.</p>
         ) : (
-          PREFERENCES.map((option) => (
-            <label key={option.value} className="flex items-start gap-2 text-sm">
-              <input
-                type="radio"
-                name="preference"
-                value={option.value}
-                checked={preference === option.value}
-                disabled={option.value === "primary" && !hasPrimary}
-                onChange={() => setPreference(option.value)}
-              />
-              <span>
-                <span className="font-medium">{option.label}</span> <span className="text-slate-600">{option.help}</span>
-              </span>
-            </label>
-          ))
+          <>
+            {PREFERENCES.map((option) => {
+              const unavailable = unavailableReason(option.value, hasPrimary, teamSize);
+
+              return (
+                <label key={option.value} className="flex items-start gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name="preference"
+                    value={option.value}
+                    checked={preference === option.value}
+                    disabled={unavailable !== null}
+                    onChange={() => setPreference(option.value)}
+                  />
+                  <span>
+                    <span className="font-medium">{option.label}</span> <span className="text-slate-600">{unavailable ?? option.help}</span>
+                  </span>
+                </label>
+              );
+            })}
+            <p className="text-xs text-slate-600">
+              Choose your primary assistant and team on the{" "}
+              <Link href="/client/assistants" className="text-indigo-700 underline">
+                My assistants
+              </Link>{" "}
+              page.
+            </p>
+          </>
         )}
         {errors.preference ? <p className="text-sm text-red-700">{errors.preference}</p> : null}
       </fieldset>

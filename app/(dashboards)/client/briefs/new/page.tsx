@@ -38,7 +38,7 @@ export default async function NewBriefPage() {
   return (
     <section className="mx-auto max-w-2xl space-y-4">
       <h1 className="text-2xl font-semibold">New brief</h1>
-      <BriefForm skills={skills} onTrial={overview.onTrial} hasPrimary={overview.hasPrimary} timeZone={user.timeZone} />
+      <BriefForm skills={skills} onTrial={overview.onTrial} hasPrimary={overview.hasPrimary} teamSize={overview.teamSize} timeZone={user.timeZone} />
     </section>
   );
 }

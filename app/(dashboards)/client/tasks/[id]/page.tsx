@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { api } from "~/app/_trpc/server";
 import { requireRole } from "~/server/auth/guard";
 
+import { ConversationPanel } from "../../../_components/conversation-panel";
 import { formatDuration, formatInstant } from "../../../_components/format";
 import { RunningTimer } from "../../../_components/running-timer";
 import { StatusBadge } from "../../../_components/status-badge";
@@ -109,6 +110,7 @@ function PastDeliveries({ task }: { task: ClientTask }) {
             </ul>
           ) : null}
           {delivery.review?.decision === "changes_requested" ? <p className="text-slate-700">You asked for changes: {delivery.review.comment}</p> : null}
+          {delivery.review?.decision === "approved" && delivery.review.rating !== null ? <p className="text-slate-700">Your rating: {delivery.review.rating} of 5</p> : null}
           {delivery.review?.decision === "approved" && delivery.review.comment ? <p className="text-slate-700">Your comment: {delivery.review.comment}</p> : null}
         </div>
       ))}
@@ -212,6 +214,7 @@ export default async function ClientTaskPage({ params }: { params: Promise<{ id:
       <Summary task={task} />
       <Brief task={task} />
       <PastDeliveries task={task} />
+      <ConversationPanel taskId={task.id} timeZone={task.timeZone} />
 
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
