@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { deliverPendingEmails } from "../email/deliver";
 import type { EmailTransport } from "../email/transport";
 import { reallocateLapsedAssignments, retryUnroutedTasks, sendStartReminders } from "../assignments/start-window";
-import { sendTimeWarnings } from "../budget/warnings";
+import { sendDueTimeWarnings } from "../budget/warnings";
 import { sendUnreadMessageEmails } from "../messages/unread-email";
 import { expireDueOffers } from "../offers/expire-offers";
 import { applyReviewDeadlines } from "../reviews/review";
@@ -24,10 +24,10 @@ export const DUE_RULES: DueRule[] = [
   { name: "offer-expiry", apply: (db, now) => expireDueOffers(db, now) },
   { name: "start-reminders", apply: (db, now) => sendStartReminders(db, now) },
   { name: "lapsed-assignments", apply: reallocateLapsedAssignments },
+  { name: "time-warnings", apply: (db, now) => sendDueTimeWarnings(db, now) },
   { name: "balance-exhaustion", apply: (db, now) => applyBalanceExhaustion(db, now) },
   { name: "task-limits", apply: (db, now) => applyTaskLimits(db, now) },
   { name: "forgotten-timers", apply: stopForgottenTimers },
-  { name: "time-warnings", apply: (db, now) => sendTimeWarnings(db, now) },
   { name: "review-deadlines", apply: (db, now) => applyReviewDeadlines(db, now) },
   { name: "unrouted-retry", apply: retryUnroutedTasks },
   { name: "unread-message-emails", apply: (db, now) => sendUnreadMessageEmails(db, now) },

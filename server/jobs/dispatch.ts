@@ -54,7 +54,10 @@ export function acceptedEvents(assignment: { assignmentId: string; startReminder
 
 /** Reads the projections a timer start or stop stored and announces them. */
 export async function projectionEvents(db: Db, taskId: string): Promise<OutgoingEvent[]> {
-  const task = await db.task.findUnique({ where: { id: taskId }, select: { clientId: true, limitReachedAt: true, client: { select: { balanceExhaustsAt: true } } } });
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    select: { clientId: true, limitReachedAt: true, client: { select: { balanceExhaustsAt: true, timeWarningDueAt: true } } },
+  });
   if (!task) {
     return [];
   }
@@ -65,6 +68,7 @@ export async function projectionEvents(db: Db, taskId: string): Promise<Outgoing
       taskId,
       balanceExhaustsAt: task.client.balanceExhaustsAt?.toISOString() ?? null,
       limitReachedAt: task.limitReachedAt?.toISOString() ?? null,
+      timeWarningDueAt: task.client.timeWarningDueAt?.toISOString() ?? null,
     }),
   ];
 }

@@ -14,9 +14,19 @@ export const assignmentStarted = eventType("work/assignment.accepted", {
   schema: z.object({ assignmentId: z.string().min(1), startReminderAt: instant, startBy: instant }),
 });
 
-/** Sent after a timer starts or stops with a projected exhaustion instant for the client or the task. */
+/**
+ * Sent after a timer starts or stops with the client's and the task's
+ * projected instants. `timeWarningDueAt` may be missing from events sent
+ * before warnings had their own instant.
+ */
 export const exhaustionProjected = eventType("budget/exhaustion.projected", {
-  schema: z.object({ clientId: z.string().min(1), taskId: z.string().min(1), balanceExhaustsAt: instant.nullable(), limitReachedAt: instant.nullable() }),
+  schema: z.object({
+    clientId: z.string().min(1),
+    taskId: z.string().min(1),
+    balanceExhaustsAt: instant.nullable(),
+    limitReachedAt: instant.nullable(),
+    timeWarningDueAt: instant.nullish(),
+  }),
 });
 
 /** Sent after work is submitted; the review job sleeps until the reminders and the auto-approval. */

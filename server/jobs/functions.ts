@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from "../clock";
 import { reallocateIfLapsed, sendStartReminders } from "../assignments/start-window";
 import { getDb, type Db } from "../db/client";
+import { sendDueTimeWarnings } from "../budget/warnings";
 import { applyDueWork } from "../deadlines/due-work";
 import { deliverPendingEmails } from "../email/deliver";
 import { createEmailTransport, type EmailTransport } from "../email/transport";
@@ -10,6 +11,13 @@ import { applyBalanceExhaustion, applyTaskLimits } from "../timer/exhaustion";
 import { sendUnreadMessageEmails } from "../messages/unread-email";
 import { inngest } from "./client";
 import { assignmentStarted, exhaustionProjected, offerWaveSent, outboxQueued, reviewOpened, unreadEmailScheduled } from "./events";
+
+/**
+ * How many warning instants one run of the warning function waits for: the
+ * 80 % warning, the 10-minute warning and a cycle renewal. A later start or
+ * stop sends a new event, and the every-minute cron sends anything missed.
+ */
+const TIME_WARNING_ROUNDS = 3;
 
 /** Dependencies of the functions; tests pass their own database, clock and transport. */
 export interface JobDependencies {
@@ -80,6 +88,34 @@ export function createFunctions(deps: JobDependencies) {
     return { ...balance, ...limits };
   });
 
+  /**
+   * Sends the client's time warnings at their projected instants. After each
+   * send it reads the next stored instant, because the first warning's send
+   * projects the second one without a new event.
+   */
+  const sendTimeWarningsOnTime = inngest.createFunction({ id: "send-time-warnings-on-time", triggers: [exhaustionProjected] }, async ({ event, step }) => {
+    let dueAt = event.data.timeWarningDueAt ?? null;
+    let warnings = 0;
+    for (let round = 1; dueAt !== null && round <= TIME_WARNING_ROUNDS; round += 1) {
+      await step.sleepUntil(`wait-for-time-warning-${round}`, new Date(dueAt));
+
+      const result = await step.run(`send-time-warnings-${round}`, async () => sendDueTimeWarnings(await deps.getDb(), deps.clock.now(), event.data.clientId));
+      warnings += result.warnings;
+
+      dueAt = await step.run(`read-next-time-warning-${round}`, async () => {
+        const client = await (await deps.getDb()).clientAccount.findUnique({ where: { id: event.data.clientId }, select: { timeWarningDueAt: true } });
+
+        return client?.timeWarningDueAt?.toISOString() ?? null;
+      });
+    }
+
+    if (warnings > 0) {
+      await step.sendEvent("deliver-queued-emails", deliverSoon);
+    }
+
+    return { warnings };
+  });
+
   /** Sends the review reminders and approves automatically when the review period ends. */
   const watchReview = inngest.createFunction({ id: "watch-review", triggers: [reviewOpened] }, async ({ event, step }) => {
     const deadlines = [...event.data.reminderAts, event.data.autoApproveAt].map((value) => new Date(value)).sort((a, b) => a.getTime() - b.getTime());
@@ -116,7 +152,7 @@ export function createFunctions(deps: JobDependencies) {
     step.run("deliver-pending-emails", async () => deliverPendingEmails({ db: await deps.getDb(), clock: deps.clock, transport: deps.transport() })),
   );
 
-  return { dueWorkCron, expireOfferWave, watchStartWindow, stopAtExhaustion, watchReview, emailUnreadMessages, deliverOutbox };
+  return { dueWorkCron, expireOfferWave, watchStartWindow, stopAtExhaustion, sendTimeWarningsOnTime, watchReview, emailUnreadMessages, deliverOutbox };
 }
 
 /** Builds the functions the app serves at /api/inngest. */

@@ -1,5 +1,6 @@
 import { hashPassword } from "../auth/password";
 import { getBalance } from "../budget/balance";
+import { refreshWarningProjection } from "../budget/warning-projection";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../errors";
 import { getSettings } from "../settings";
@@ -28,7 +29,7 @@ async function updateLastOffered(tx: Tx): Promise<void> {
   }
 }
 
-/** Sets the projected instant at which each client's running timers use up the balance. */
+/** Sets the projected instants at which each client's running timers use up the balance and meet the next time warning. */
 async function updateBalanceProjections(tx: Tx, people: SeededPeople, now: Date): Promise<void> {
   for (const client of people.clients.values()) {
     const balance = await getBalance(tx, client.id, now);
@@ -38,6 +39,7 @@ async function updateBalanceProjections(tx: Tx, people: SeededPeople, now: Date)
     // Each running timer spends the balance at one second per second.
     const exhaustsAt = new Date(now.getTime() + (balance.remainingSeconds / balance.runningTimers) * 1000);
     await tx.clientAccount.update({ where: { id: client.id }, data: { balanceExhaustsAt: exhaustsAt }, select: { id: true } });
+    await refreshWarningProjection(tx, client.id, balance);
   }
 }
 

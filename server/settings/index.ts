@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/client";
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -70,7 +71,7 @@ export type SettingKey = keyof Settings;
 export const defaultSettings: Settings = settingsSchema.parse({});
 
 /** Reads the settings in force: the defaults with every stored override applied. */
-export async function getSettings(db: Db): Promise<Settings> {
+export async function getSettings(db: Db | Prisma.TransactionClient): Promise<Settings> {
   const rows = await db.setting.findMany({ select: { key: true, value: true } });
   const overrides = Object.fromEntries(rows.map((row) => [row.key, row.value]));
 

@@ -1,7 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { trialEndingEmail, trialEndingEventKey } from "../billing/trial-nudges";
-import { sendTimeWarnings } from "../budget/warnings";
 import { appUrl } from "../app-url";
 import { notify } from "../notifications/notify";
 import { lockClients, refreshClientProjection, refreshTaskProjection } from "./projection";
@@ -113,10 +112,6 @@ export async function applyBalanceExhaustion(db: Db, now: Date, clientId?: strin
 
       return result;
     });
-    if (stopped.length > 0) {
-      // A warning that a pass had not sent yet still goes out, dated at the exhaustion instant.
-      await sendTimeWarnings(db, stopped[0]?.endedAt ?? now, [id]);
-    }
     clients += stopped.length > 0 ? 1 : 0;
     timersStopped += stopped.length;
   }

@@ -1,5 +1,6 @@
 import type { Prisma } from "../db/generated/client";
 import { getBalance } from "../budget/balance";
+import { refreshWarningProjection } from "../budget/warning-projection";
 
 type Tx = Prisma.TransactionClient;
 
@@ -15,14 +16,16 @@ export async function taskLoggedSeconds(tx: Tx, taskId: string, now: Date): Prom
 /**
  * Stores when the client's running timers will use up the balance: with r
  * timers running and s seconds left, that is s / r seconds from now. Null
- * when no timer runs. Call after every start and stop, with the client row
- * locked, so the stored instant always matches the running timers.
+ * when no timer runs. Also stores when the next time warning falls due.
+ * Call after every start and stop, with the client row locked, so the
+ * stored instants always match the running timers.
  */
 export async function refreshClientProjection(tx: Tx, clientId: string, now: Date): Promise<Date | null> {
   const balance = await getBalance(tx, clientId, now);
   const exhaustsAt =
     balance.runningTimers > 0 ? new Date(now.getTime() + Math.floor((balance.remainingSeconds * 1000) / balance.runningTimers)) : null;
   await tx.clientAccount.update({ where: { id: clientId }, data: { balanceExhaustsAt: exhaustsAt } });
+  await refreshWarningProjection(tx, clientId, balance);
 
   return exhaustsAt;
 }

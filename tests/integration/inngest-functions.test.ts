@@ -134,6 +134,61 @@ describe("stop-at-exhaustion", () => {
   });
 });
 
+describe("send-time-warnings-on-time", () => {
+  function projectedEvent(clientId: string, taskId: string, timeWarningDueAt: Date | null) {
+    return { name: "budget/exhaustion.projected", data: { clientId, taskId, balanceExhaustsAt: null, limitReachedAt: null, timeWarningDueAt: timeWarningDueAt?.toISOString() ?? null } };
+  }
+
+  it("sends both warnings at their instants", async () => {
+    const { client, assistant, task } = await acceptedAssignment({ trialMinutesUsed: 40 });
+    const started = clock.now();
+    await startTimer(database.prisma, { assistantId: assistant.id, taskId: task.id, now: started });
+    const percentAt = new Date(started.getTime() + 8 * MINUTE);
+    const minutesAt = new Date(started.getTime() + 10 * MINUTE);
+    expect((await database.prisma.clientAccount.findUniqueOrThrow({ where: { id: client.id } })).timeWarningDueAt).toEqual(percentAt);
+    // Each mocked sleep ends at its deadline, so it moves the clock there before the next step runs.
+    const engine = new InngestTestEngine({
+      function: functions().sendTimeWarningsOnTime,
+      events: [projectedEvent(client.id, task.id, percentAt)],
+      steps: [
+        { id: "wait-for-time-warning-1", handler: () => clock.set(percentAt) },
+        { id: "wait-for-time-warning-2", handler: () => clock.set(minutesAt) },
+        { id: "deliver-queued-emails", handler: () => ({ ids: ["event"] }) },
+      ],
+    });
+
+    const { result, ctx } = await engine.execute();
+
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-time-warning-1", percentAt);
+    expect(ctx.step.sleepUntil).toHaveBeenCalledWith("wait-for-time-warning-2", minutesAt);
+    expect(result).toEqual({ warnings: 2 });
+    const warnings = await database.prisma.budgetWarning.findMany({ where: { clientId: client.id }, orderBy: { sentAt: "asc" } });
+    expect(warnings.map((row) => [row.kind, row.sentAt])).toEqual([
+      ["percent_used", percentAt],
+      ["minutes_left", minutesAt],
+    ]);
+  });
+
+  it("sends nothing when woken early", async () => {
+    const { client, assistant, task } = await acceptedAssignment({ trialMinutesUsed: 40 });
+    const started = clock.now();
+    await startTimer(database.prisma, { assistantId: assistant.id, taskId: task.id, now: started });
+    const percentAt = new Date(started.getTime() + 8 * MINUTE);
+    clock.set(new Date(percentAt.getTime() - 1));
+    const engine = new InngestTestEngine({
+      function: functions().sendTimeWarningsOnTime,
+      events: [projectedEvent(client.id, task.id, percentAt)],
+      steps: mockedSteps(["wait-for-time-warning-1", "wait-for-time-warning-2", "wait-for-time-warning-3"]),
+    });
+
+    const { result, ctx } = await engine.execute();
+
+    expect(result).toEqual({ warnings: 0 });
+    expect(ctx.step.sendEvent).not.toHaveBeenCalled();
+    expect(await database.prisma.budgetWarning.count({ where: { clientId: client.id } })).toBe(0);
+  });
+});
+
 describe("watch-review", () => {
   it("reminds twice and approves at the end", async () => {
     const { assistant, task, client } = await acceptedAssignment();

@@ -73,7 +73,7 @@ describe("trial nudge at the first warning", () => {
   it("sends the work so far once", async () => {
     const { user } = await clientAtWork({ doneMinutes: 40 });
 
-    // 80 % of 60 minutes is reached at 19:08, so the passes at 19:09 and 19:11 find it due.
+    // 80 % of 60 minutes is reached at 19:08, so the passes at 19:09 and 19:11 find it due, and the email describes the trial at 19:08.
     await runDeadlinesAt("2027-01-12T19:09:00Z");
     await runDeadlinesAt("2027-01-12T19:09:30Z");
     await runDeadlinesAt("2027-01-12T19:11:00Z");
@@ -83,11 +83,11 @@ describe("trial nudge at the first warning", () => {
     expect(nudges[0]?.payload).toEqual({
       recipientName: "Nina",
       stage: "most_used",
-      minutesUsed: 49,
-      minutesLeft: 11,
+      minutesUsed: 48,
+      minutesLeft: 12,
       tasks: [
         { title: "Find three flour suppliers", minutes: 40, state: "done" },
-        { title: "Plan a week of posts", minutes: 9, state: "in_progress" },
+        { title: "Plan a week of posts", minutes: 8, state: "in_progress" },
       ],
       moreTasks: 0,
       upgradeUrl: UPGRADE_URL,
@@ -114,7 +114,7 @@ describe("trial nudge at the first warning", () => {
     const [nudge] = await emailsTo(user.email, "trial-ending");
     const email = await renderEmail("trial-ending", nudge?.payload);
 
-    expect(email.subject).toBe("Only 11 min of your free trial left");
+    expect(email.subject).toBe("Only 12 min of your free trial left");
     expect(email.html).toContain(`href="${UPGRADE_URL}"`);
     expect(email.text).toContain("Choose a plan");
     expect(email.text).toContain("“Find three flour suppliers”: 40 min, done");

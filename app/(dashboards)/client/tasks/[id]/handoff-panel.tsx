@@ -2,12 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 import { Button } from "~/app/_components/button";
 import { useTRPC } from "~/app/_trpc/react";
 
+import { usePageRefresh } from "../../../_components/use-page-refresh";
 import { readMutationError } from "../../_components/mutation-error";
 
 interface HandoffPanelProps {
@@ -26,10 +26,11 @@ interface HandoffPanelProps {
  */
 export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }: HandoffPanelProps) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh, refreshing } = usePageRefresh();
   const [minutes, setMinutes] = useState(handoff ? String(Math.max(1, handoff.extraMinutesNeeded)) : "30");
   const [localError, setLocalError] = useState<string | null>(null);
-  const approve = useMutation(trpc.review.approveExtraMinutes.mutationOptions({ onSuccess: () => router.refresh() }));
+  const approve = useMutation(trpc.review.approveExtraMinutes.mutationOptions({ onSuccess: refresh }));
+  const pending = approve.isPending || refreshing;
   const { fieldErrors, formError } = readMutationError(approve.error, ["minutes"]);
   const minutesError = localError ?? fieldErrors.minutes;
   const minutesLabel = /^\d+$/.test(minutes) ? minutes : "the";
@@ -85,8 +86,8 @@ export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }:
               aria-describedby={minutesError ? "extra-minutes-error" : undefined}
               className="w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600"
             />
-            <Button type="submit" disabled={approve.isPending}>
-              {approve.isPending ? "Approving…" : `Approve ${minutesLabel} extra minutes`}
+            <Button type="submit" disabled={pending}>
+              {pending ? "Approving…" : `Approve ${minutesLabel} extra minutes`}
             </Button>
           </div>
           {minutesError ? (
@@ -111,7 +112,7 @@ export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }:
           {formError}
         </p>
       ) : null}
-      {approve.isSuccess ? (
+      {approve.isSuccess && !pending ? (
         <p role="status" className="rounded-md bg-white p-3 text-emerald-800">
           {approve.data.resumed ? "Minutes approved. Your assistant can continue." : "Minutes approved."}
         </p>

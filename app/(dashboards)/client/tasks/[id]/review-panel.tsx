@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 import { Button } from "~/app/_components/button";
 import { useTRPC } from "~/app/_trpc/react";
 
+import { usePageRefresh } from "../../../_components/use-page-refresh";
 import { readMutationError } from "../../_components/mutation-error";
 import { TextAreaField } from "../../_components/text-area-field";
 
@@ -66,10 +66,11 @@ function StarRating({ value, onChange, error }: { value: number | null; onChange
 
 function ApproveForm({ taskId }: { taskId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh, refreshing } = usePageRefresh();
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState("");
-  const approve = useMutation(trpc.review.approve.mutationOptions({ onSuccess: () => router.refresh() }));
+  const approve = useMutation(trpc.review.approve.mutationOptions({ onSuccess: refresh }));
+  const pending = approve.isPending || refreshing;
   const { fieldErrors, formError } = readMutationError(approve.error, ["rating", "comment"]);
 
   const onSubmit = (event: FormEvent) => {
@@ -98,10 +99,10 @@ function ApproveForm({ taskId }: { taskId: string }) {
         hint="Your assistant sees it. At most 2,000 characters."
         error={fieldErrors.comment}
       />
-      <Button type="submit" disabled={approve.isPending}>
-        {approve.isPending ? "Approving…" : "Approve and complete"}
+      <Button type="submit" disabled={pending}>
+        {pending ? "Approving…" : "Approve and complete"}
       </Button>
-      {approve.isSuccess ? (
+      {approve.isSuccess && !pending ? (
         <p role="status" className="text-sm text-emerald-800">
           Approved. The task is complete.
         </p>
@@ -112,9 +113,10 @@ function ApproveForm({ taskId }: { taskId: string }) {
 
 function RequestChangesForm({ taskId }: { taskId: string }) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const { refresh, refreshing } = usePageRefresh();
   const [note, setNote] = useState("");
-  const requestChanges = useMutation(trpc.review.requestChanges.mutationOptions({ onSuccess: () => router.refresh() }));
+  const requestChanges = useMutation(trpc.review.requestChanges.mutationOptions({ onSuccess: refresh }));
+  const pending = requestChanges.isPending || refreshing;
   const { fieldErrors, formError } = readMutationError(requestChanges.error, ["note"]);
 
   const onSubmit = (event: FormEvent) => {
@@ -142,10 +144,10 @@ function RequestChangesForm({ taskId }: { taskId: string }) {
         hint="The same assistant picks the task up again. 3 to 5,000 characters."
         error={fieldErrors.note}
       />
-      <Button type="submit" variant="secondary" disabled={requestChanges.isPending}>
-        {requestChanges.isPending ? "Sending…" : "Request changes"}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Sending…" : "Request changes"}
       </Button>
-      {requestChanges.isSuccess ? (
+      {requestChanges.isSuccess && !pending ? (
         <p role="status" className="text-sm text-emerald-800">
           Sent. The task went back to your assistant.
         </p>
