@@ -58,7 +58,7 @@ test("trial sign-up to paid conversion", async ({ browser }) => {
   await client.goto("/sign-up");
   await screenshot(client, "01-sign-up");
   await signUpTrialClient(client, { name: "Lena Ortiz", company: "Ortiz Studio", email: `lena.${Date.now()}@ortiz-studio.example`, password: "journey-password-2026" });
-  await expect(client.getByText("60 min", { exact: false }).first()).toBeVisible();
+  await expect(client.getByRole("region", { name: "Free trial" })).toContainText("1 h 00 min");
   await screenshot(client, "02-client-dashboard");
 
   // The client sends a brief that needs travel booking.
