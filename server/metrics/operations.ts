@@ -113,34 +113,16 @@ export async function weeklyTrends(db: Db, range: MetricsRange): Promise<WeeklyT
     WITH weeks AS (
       SELECT week FROM generate_series(date_trunc('week', ${range.from}::timestamptz AT TIME ZONE 'UTC'), ${range.to}::timestamptz AT TIME ZONE 'UTC', interval '1 week') AS week
       WHERE week < ${range.to}::timestamptz AT TIME ZONE 'UTC'
-    ),
-    delivered AS (
-      SELECT date_trunc('week', ended_at AT TIME ZONE 'UTC') AS week, SUM(seconds)::float8 AS seconds
-      FROM time_entries
-      WHERE ended_at >= ${range.from} AND ended_at < ${range.to}
-      GROUP BY 1
-    ),
-    converted AS (
-      SELECT date_trunc('week', converted_at AT TIME ZONE 'UTC') AS week, COUNT(*)::int AS count
-      FROM conversions
-      WHERE converted_at >= ${range.from} AND converted_at < ${range.to}
-      GROUP BY 1
-    ),
-    signed_up AS (
-      SELECT date_trunc('week', trial_started_at AT TIME ZONE 'UTC') AS week, COUNT(*)::int AS count
-      FROM client_accounts
-      WHERE trial_started_at >= ${range.from} AND trial_started_at < ${range.to}
-      GROUP BY 1
     )
     SELECT
       to_char(w.week, 'YYYY-MM-DD') AS week,
-      COALESCE(d.seconds, 0) AS delivered_seconds,
-      COALESCE(c.count, 0) AS conversions,
-      COALESCE(s.count, 0) AS signups
+      (SELECT COALESCE(SUM(te.seconds), 0)::float8 FROM time_entries te
+        WHERE te.ended_at >= GREATEST(w.week AT TIME ZONE 'UTC', ${range.from}) AND te.ended_at < LEAST((w.week + interval '1 week') AT TIME ZONE 'UTC', ${range.to})) AS delivered_seconds,
+      (SELECT COUNT(*)::int FROM conversions cv
+        WHERE cv.converted_at >= GREATEST(w.week AT TIME ZONE 'UTC', ${range.from}) AND cv.converted_at < LEAST((w.week + interval '1 week') AT TIME ZONE 'UTC', ${range.to})) AS conversions,
+      (SELECT COUNT(*)::int FROM client_accounts c
+        WHERE c.trial_started_at >= GREATEST(w.week AT TIME ZONE 'UTC', ${range.from}) AND c.trial_started_at < LEAST((w.week + interval '1 week') AT TIME ZONE 'UTC', ${range.to})) AS signups
     FROM weeks w
-    LEFT JOIN delivered d ON d.week = w.week
-    LEFT JOIN converted c ON c.week = w.week
-    LEFT JOIN signed_up s ON s.week = w.week
     ORDER BY w.week`;
 
   return rows.map((row) => ({ week: row.week, hoursDelivered: Math.round((row.delivered_seconds / 3600) * 100) / 100, conversions: row.conversions, signups: row.signups }));

@@ -12,10 +12,13 @@ DROP INDEX "time_entries_task_id_idx";
 CREATE INDEX "time_entries_task_id_started_at_idx" ON "time_entries"("task_id", "started_at");
 
 -- CreateIndex
-CREATE INDEX "time_entries_ended_at_idx" ON "time_entries"("ended_at");
+CREATE INDEX "time_entries_ended_at_totals_idx" ON "time_entries"("ended_at", "seconds", "covered_by_platform", "stop_cause");
 
 -- CreateIndex
 CREATE INDEX "assignments_task_id_accepted_at_idx" ON "assignments"("task_id", "accepted_at");
+
+-- CreateIndex
+CREATE INDEX "assignments_accepted_at_idx" ON "assignments"("accepted_at");
 
 -- CreateIndex
 CREATE INDEX "tasks_created_at_idx" ON "tasks"("created_at");
@@ -35,21 +38,24 @@ CREATE INDEX "time_entries_trial_by_client" ON "time_entries"("client_id", "assi
 -- assignments.accepted_at and time_entries.started_at of the task, so the
 -- speed medians read one row per task. The triggers below recompute them
 -- whenever a row of those tables is inserted, deleted, moved to another task
--- or given another instant, in the same transaction as the change.
+-- or given another instant, in the same transaction as the change. The
+-- MATERIALIZED CTE computes each MIN once, and tasks whose milestones did
+-- not change are not rewritten.
 CREATE FUNCTION "refresh_task_milestones"(task_ids TEXT[]) RETURNS void
 LANGUAGE sql AS $$
-  UPDATE "tasks" AS t
-  SET "first_offer_at" = m.first_offer_at,
-      "first_accepted_at" = m.first_accepted_at,
-      "first_entry_started_at" = m.first_entry_started_at
-  FROM (
+  WITH milestones AS MATERIALIZED (
     SELECT
       ids.id,
       (SELECT MIN(o."created_at") FROM "offers" o WHERE o."task_id" = ids.id) AS first_offer_at,
       (SELECT MIN(a."accepted_at") FROM "assignments" a WHERE a."task_id" = ids.id) AS first_accepted_at,
       (SELECT MIN(e."started_at") FROM "time_entries" e WHERE e."task_id" = ids.id) AS first_entry_started_at
     FROM (SELECT DISTINCT unnest(task_ids) AS id) AS ids
-  ) AS m
+  )
+  UPDATE "tasks" AS t
+  SET "first_offer_at" = m.first_offer_at,
+      "first_accepted_at" = m.first_accepted_at,
+      "first_entry_started_at" = m.first_entry_started_at
+  FROM milestones AS m
   WHERE t."id" = m.id
     AND (t."first_offer_at", t."first_accepted_at", t."first_entry_started_at")
       IS DISTINCT FROM (m.first_offer_at, m.first_accepted_at, m.first_entry_started_at)
@@ -59,7 +65,7 @@ $$;
 CREATE FUNCTION "refresh_task_milestones_after_insert"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "refresh_task_milestones"(ARRAY(SELECT "task_id" FROM inserted_rows));
+  PERFORM "refresh_task_milestones"(ARRAY(SELECT DISTINCT "task_id" FROM inserted_rows));
   RETURN NULL;
 END
 $$;
@@ -67,7 +73,7 @@ $$;
 CREATE FUNCTION "refresh_task_milestones_after_delete"() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM "refresh_task_milestones"(ARRAY(SELECT "task_id" FROM deleted_rows));
+  PERFORM "refresh_task_milestones"(ARRAY(SELECT DISTINCT "task_id" FROM deleted_rows));
   RETURN NULL;
 END
 $$;
