@@ -1,8 +1,8 @@
 /**
  * The task columns first_offer_at, first_accepted_at and
  * first_entry_started_at, which database triggers keep equal to the earliest
- * offer, acceptance and time entry start of the task. Each test drives one
- * code path that writes offers, assignments or time entries, then compares
+ * offer, acceptance and time entry start of the task. The tests drive the
+ * code paths that write offers, assignments and time entries, then compare
  * the columns with the expected instant and with a fresh MIN over the rows.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -81,7 +81,7 @@ async function routedTask() {
   return { taskId, assistant, offer };
 }
 
-/** A routed task whose offer the assistant accepted two minutes after the brief. */
+/** Routes a task and accepts its offer two minutes after the brief. */
 async function acceptedTask() {
   const routed = await routedTask();
   clock.advance(2 * MINUTE);
@@ -90,7 +90,7 @@ async function acceptedTask() {
   return { ...routed, assignmentId };
 }
 
-/** An accepted task with one 30-minute timer entry that started 5 minutes after the acceptance. */
+/** Accepts a routed task and logs one 30-minute timer entry that starts 5 minutes after the acceptance. */
 async function workedTask() {
   const accepted = await acceptedTask();
   clock.advance(5 * MINUTE);
