@@ -39,11 +39,12 @@ export async function trialFunnel(db: Db, range: MetricsRange): Promise<FunnelRo
       SELECT
         cohort.cohort_week,
         EXISTS (SELECT 1 FROM tasks t WHERE t.client_id = cohort.id) AS has_brief,
-        EXISTS (SELECT 1 FROM assignments a JOIN tasks t ON t.id = a.task_id WHERE t.client_id = cohort.id) AS has_accepted,
-        COALESCE((SELECT SUM(te.seconds) FROM time_entries te WHERE te.client_id = cohort.id AND te.covered_by_platform), 0) >= cohort.trial_seconds
-          OR EXISTS (SELECT 1 FROM conversions cv WHERE cv.client_id = cohort.id) AS used_trial,
-        EXISTS (SELECT 1 FROM conversions cv WHERE cv.client_id = cohort.id) AS has_converted
+        EXISTS (SELECT 1 FROM tasks t WHERE t.client_id = cohort.id AND t.first_accepted_at IS NOT NULL) AS has_accepted,
+        cv.id IS NOT NULL
+          OR COALESCE((SELECT SUM(te.seconds) FROM time_entries te WHERE te.client_id = cohort.id AND te.covered_by_platform), 0) >= cohort.trial_seconds AS used_trial,
+        cv.id IS NOT NULL AS has_converted
       FROM cohort
+      LEFT JOIN conversions cv ON cv.client_id = cohort.id
     )
     SELECT
       cohort_week,

@@ -31,26 +31,20 @@ export interface WeeklyTrend {
   signups: number;
 }
 
-/** Median durations from brief to each milestone, for briefs sent in the range. */
+/**
+ * Median durations from brief to each milestone, for briefs sent in the
+ * range. The milestones are the task's first_* columns, which triggers keep
+ * equal to the earliest offer, acceptance and time entry start.
+ */
 export async function speedMedians(db: Db, range: MetricsRange): Promise<SpeedMedians> {
   const [row] = await db.$queryRaw<Array<{ to_first_offer: number | null; to_acceptance: number | null; to_first_timer: number | null; to_completion: number | null }>>`
-    WITH briefs AS (
-      SELECT
-        t.id,
-        t.created_at,
-        t.completed_at,
-        (SELECT MIN(o.created_at) FROM offers o WHERE o.task_id = t.id) AS first_offer,
-        (SELECT MIN(a.accepted_at) FROM assignments a WHERE a.task_id = t.id) AS first_accept,
-        (SELECT MIN(te.started_at) FROM time_entries te WHERE te.task_id = t.id) AS first_timer
-      FROM tasks t
-      WHERE t.created_at >= ${range.from} AND t.created_at < ${range.to}
-    )
     SELECT
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_offer - created_at))::float8 AS to_first_offer,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_accept - created_at))::float8 AS to_acceptance,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_timer - created_at))::float8 AS to_first_timer,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_offer_at - created_at))::float8 AS to_first_offer,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_accepted_at - created_at))::float8 AS to_acceptance,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM first_entry_started_at - created_at))::float8 AS to_first_timer,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM completed_at - created_at))::float8 AS to_completion
-    FROM briefs`;
+    FROM tasks
+    WHERE created_at >= ${range.from} AND created_at < ${range.to}`;
 
   const round = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value));
 
@@ -77,9 +71,17 @@ export async function operations(db: Db, range: MetricsRange): Promise<Operation
       (SELECT COUNT(*)::int FROM assignments WHERE accepted_at >= ${range.from} AND accepted_at < ${range.to}) AS assignments,
       (SELECT COUNT(*)::int FROM lapses WHERE occurred_at >= ${range.from} AND occurred_at < ${range.to}) AS lapses,
       (SELECT COUNT(*)::int FROM tasks WHERE status = 'unrouted') AS unrouted,
-      (SELECT COUNT(*)::int FROM time_entries WHERE stop_cause IN ('balance_exhausted', 'task_limit_reached') AND ended_at >= ${range.from} AND ended_at < ${range.to}) AS out_of_time,
-      (SELECT COALESCE(SUM(seconds), 0)::float8 FROM time_entries WHERE ended_at >= ${range.from} AND ended_at < ${range.to}) AS delivered_seconds,
-      (SELECT COALESCE(SUM(seconds), 0)::float8 FROM time_entries WHERE covered_by_platform AND ended_at >= ${range.from} AND ended_at < ${range.to}) AS covered_seconds`;
+      entries.out_of_time,
+      entries.delivered_seconds,
+      entries.covered_seconds
+    FROM (
+      SELECT
+        COUNT(*) FILTER (WHERE stop_cause IN ('balance_exhausted', 'task_limit_reached'))::int AS out_of_time,
+        COALESCE(SUM(seconds), 0)::float8 AS delivered_seconds,
+        COALESCE(SUM(seconds) FILTER (WHERE covered_by_platform), 0)::float8 AS covered_seconds
+      FROM time_entries
+      WHERE ended_at >= ${range.from} AND ended_at < ${range.to}
+    ) AS entries`;
   const ratings = await db.$queryRaw<Array<{ rating: number; count: number }>>`
     SELECT rating, COUNT(*)::int AS count FROM reviews
     WHERE rating IS NOT NULL AND created_at >= ${range.from} AND created_at < ${range.to}

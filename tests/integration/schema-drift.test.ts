@@ -26,12 +26,14 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
 const GENERATED_CLASS_PATH = path.join(process.cwd(), "server", "db", "generated", "internal", "class.ts");
 
-/** Partial unique indexes from the migrations, keyed as `table.index`, with their definitions. */
+/** Partial indexes from the migrations, keyed as `table.index`, with their definitions. */
 const SQL_ONLY_INDEXES: Record<string, string> = {
   // One running timer per assistant.
   "time_entries.time_entries_one_running_per_assistant": "time_entries(assistant_id) UNIQUE WHERE (ended_at IS NULL)",
   // One open assignment per task, so exactly one assistant wins a task.
   "assignments.assignments_one_open_per_task": "assignments(task_id) UNIQUE WHERE (ended_at IS NULL)",
+  // Trial time per client and assistant, for the metrics queries.
+  "time_entries.time_entries_trial_by_client": "time_entries(client_id, assistant_id, seconds) INDEX WHERE covered_by_platform",
 };
 
 /** CHECK constraints from the migrations, keyed as `table.constraint`. */
