@@ -1,12 +1,52 @@
 import type { Prisma } from "../db/generated/client";
-import { findEligibleAssistants, type EligibilityQuery } from "./eligibility";
-import { rankCandidates, type RankingContext } from "./ranking";
+import { findShortlist, type BoundWeights, type EligibilityQuery } from "./eligibility";
+import { rankCandidates, ranksBefore, workingHoursOverlap, type RankingContext } from "./ranking";
 
 type Tx = Prisma.TransactionClient;
 
-/** Returns the best `count` eligible assistants, best first, with their score breakdowns. */
-export async function findTopCandidates(tx: Tx, query: EligibilityQuery, context: RankingContext, count: number) {
-  const candidates = await findEligibleAssistants(tx, query);
+/**
+ * Shortlist sizes tried in turn; null reads every eligible assistant. A
+ * wider one is needed only when the history of the first assistants by
+ * upper bound pulls enough of them below the bound of the next one.
+ */
+const SHORTLIST_LIMITS = [32, 256, null] as const;
 
-  return rankCandidates(candidates, context).slice(0, count);
+/**
+ * Finds the best `count` eligible assistants, best first, exactly as
+ * rankCandidates orders all of them, with their score breakdowns. Returns an
+ * empty list when no assistant is eligible. History is read only for a
+ * shortlist ordered by an upper bound of the score, which widens until the
+ * last chosen assistant ranks strictly before the bound of everyone left out.
+ */
+export async function findTopCandidates(tx: Tx, query: EligibilityQuery, context: RankingContext, count: number) {
+  const weights = boundWeights(context);
+  const timeZoneOverlaps = context.dueAt ? await overlapsByTimeZone(tx, context.now, context.dueAt) : {};
+
+  for (const limit of SHORTLIST_LIMITS) {
+    const shortlist = await findShortlist(tx, { ...query, weights, timeZoneOverlaps, limit: limit === null ? null : Math.max(limit, count) });
+    const ranked = rankCandidates(shortlist.candidates, context).slice(0, count);
+    const last = ranked.at(-1);
+    const complete = shortlist.firstLeftOut === null || (ranked.length === count && last !== undefined && ranksBefore(last, shortlist.firstLeftOut));
+    if (complete) {
+      return ranked;
+    }
+  }
+
+  throw new Error(`Ranking task ${query.taskId} read every eligible assistant but still left one out.`);
+}
+
+/** Returns the ranking weights with 0 for the factors that do not apply to this task. */
+function boundWeights(context: RankingContext): BoundWeights {
+  return {
+    ...context.weights,
+    timeZoneOverlap: context.dueAt ? context.weights.timeZoneOverlap : 0,
+    trialConversion: context.clientOnTrial ? context.weights.trialConversion : 0,
+  };
+}
+
+/** Computes the time-zone overlap factor of every zone an available assistant is in. */
+async function overlapsByTimeZone(tx: Tx, now: Date, dueAt: Date): Promise<Record<string, number>> {
+  const zones = await tx.$queryRaw<Array<{ time_zone: string }>>`SELECT DISTINCT time_zone FROM assistant_profiles WHERE available`;
+
+  return Object.fromEntries(zones.map(({ time_zone: timeZone }) => [timeZone, workingHoursOverlap(timeZone, now, dueAt)]));
 }

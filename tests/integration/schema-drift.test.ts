@@ -26,12 +26,16 @@ import { createTestDatabase, type TestDatabase } from "../support/database";
 const SCHEMA_PATH = path.join(process.cwd(), "prisma", "schema.prisma");
 const GENERATED_CLASS_PATH = path.join(process.cwd(), "server", "db", "generated", "internal", "class.ts");
 
-/** Partial unique indexes from the migrations, keyed as `table.index`, with their definitions. */
+/** Partial indexes from the migrations, keyed as `table.index`, with their definitions. */
 const SQL_ONLY_INDEXES: Record<string, string> = {
   // One running timer per assistant.
   "time_entries.time_entries_one_running_per_assistant": "time_entries(assistant_id) UNIQUE WHERE (ended_at IS NULL)",
   // One open assignment per task, so exactly one assistant wins a task.
   "assignments.assignments_one_open_per_task": "assignments(task_id) UNIQUE WHERE (ended_at IS NULL)",
+  // Deactivated users, which routing excludes.
+  "users.users_inactive": "users(id) INDEX WHERE (NOT active)",
+  // Trial time per assistant and client, read when the routing counters are recounted.
+  "time_entries.time_entries_trial_clients": "time_entries(assistant_id, client_id) INDEX WHERE covered_by_platform",
 };
 
 /** CHECK constraints from the migrations, keyed as `table.constraint`. */
