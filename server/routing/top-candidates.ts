@@ -5,11 +5,11 @@ import { rankCandidates, ranksBefore, workingHoursOverlap, type RankingContext }
 type Tx = Prisma.TransactionClient;
 
 /**
- * Shortlist sizes tried in turn; null reads every eligible assistant. A
+ * Shortlist sizes tried in turn before reading every eligible assistant. A
  * wider one is needed only when the history of the first assistants by
  * upper bound pulls enough of them below the bound of the next one.
  */
-const SHORTLIST_LIMITS = [32, 256, null] as const;
+const SHORTLIST_LIMITS = [32, 256];
 
 /**
  * Finds the best `count` eligible assistants, best first, exactly as
@@ -17,12 +17,19 @@ const SHORTLIST_LIMITS = [32, 256, null] as const;
  * empty list when no assistant is eligible. History is read only for a
  * shortlist ordered by an upper bound of the score, which widens until the
  * last chosen assistant ranks strictly before the bound of everyone left out.
+ * `limits` sets the shortlist sizes to try before reading every candidate.
  */
-export async function findTopCandidates(tx: Tx, query: EligibilityQuery, context: RankingContext, count: number) {
+export async function findTopCandidates(
+  tx: Tx,
+  query: EligibilityQuery,
+  context: RankingContext,
+  count: number,
+  limits: readonly number[] = SHORTLIST_LIMITS,
+) {
   const weights = boundWeights(context);
   const timeZoneOverlaps = context.dueAt ? await overlapsByTimeZone(tx, context.now, context.dueAt) : {};
 
-  for (const limit of SHORTLIST_LIMITS) {
+  for (const limit of [...limits, null]) {
     const shortlist = await findShortlist(tx, { ...query, weights, timeZoneOverlaps, limit: limit === null ? null : Math.max(limit, count) });
     const ranked = rankCandidates(shortlist.candidates, context).slice(0, count);
     const last = ranked.at(-1);
@@ -32,7 +39,8 @@ export async function findTopCandidates(tx: Tx, query: EligibilityQuery, context
     }
   }
 
-  throw new Error(`Ranking task ${query.taskId} read every eligible assistant but still left one out.`);
+  // Unreachable: without a limit the shortlist leaves no assistant out.
+  throw new Error(`Ranking task ${query.taskId} failed: the shortlist without a limit reported an assistant left out.`);
 }
 
 /** Returns the ranking weights with 0 for the factors that do not apply to this task. */
