@@ -46,7 +46,11 @@ interface CandidateRow {
   bound_millis: number;
 }
 
-/** Task statuses during which an assignment takes one of the assistant's capacity slots. */
+/**
+ * Task statuses during which an assignment takes one of the assistant's
+ * capacity slots. The trigger function recount_open_assignments in the
+ * migrations repeats this list.
+ */
 export const ACTIVE_TASK_STATUSES = ["assigned", "in_progress", "out_of_time"] as const;
 
 export interface EligibilityQuery {
@@ -95,12 +99,12 @@ export interface Shortlist {
  * never offered or assigned this task before, and inside the audience.
  *
  * Every eligible assistant gets an upper bound of their ranking score from
- * their profile row, where triggers keep the skill and trial counts: the
- * factors that need offer history (declines and reliability) count as 1,
- * their maximum. Only the first `limit` assistants by that bound, and the one
- * after them, get their offers and lapses read. The caller ranks them
- * exactly and widens the limit when the bound of the first one left out
- * could still reach the wave (see top-candidates.ts).
+ * their profile row, where triggers keep the skill, open-work and trial
+ * counts. The factors that need offer history (declines and reliability)
+ * count as 1, their maximum. Only the first `limit` assistants by that
+ * bound, and the one after them, get their offers and lapses read. The
+ * caller ranks them exactly and widens the limit when the bound of the first
+ * one left out could still reach the wave (see top-candidates.ts).
  */
 export async function findShortlist(db: Tx, query: ShortlistQuery): Promise<Shortlist> {
   const { taskId, clientId, audience, onlyNewToClient, now, historySince, weights, limit } = query;
@@ -134,21 +138,14 @@ export async function findShortlist(db: Tx, query: ShortlistQuery): Promise<Shor
       HAVING COUNT(*) = (SELECT COUNT(*) FROM required)
     ),
     eligible AS (
-      SELECT ap.id, ap.user_id, ap.time_zone, ap.capacity, ap.last_offered_at, ap.skill_count, ap.trial_clients_served, ap.trial_conversions,
-        open_work.count AS open_assignments
+      SELECT ap.id, ap.user_id, ap.time_zone, ap.capacity, ap.last_offered_at, ap.skill_count, ap.open_assignments,
+        ap.trial_clients_served, ap.trial_conversions
       FROM skilled
       JOIN assistant_profiles ap ON ap.id = skilled.assistant_id
-      CROSS JOIN LATERAL (
-        SELECT COUNT(*)::int AS count
-        FROM assignments a
-        JOIN tasks t ON t.id = a.task_id
-        WHERE a.assistant_id = ap.id AND a.ended_at IS NULL
-          AND t.status IN ('assigned', 'in_progress', 'out_of_time')
-      ) open_work
       WHERE ap.available
         AND (ap.away_until IS NULL OR ap.away_until <= ${now})
         AND ap.user_id NOT IN (SELECT id FROM users WHERE NOT active)
-        AND open_work.count < ap.capacity
+        AND ap.open_assignments < ap.capacity
         AND ap.id NOT IN (
           SELECT b.assistant_id FROM blocks b
           WHERE b.lifted_at IS NULL AND b.started_at <= ${now} AND b.ends_at > ${now}

@@ -1,13 +1,14 @@
--- Keeps three routing inputs on each assistant's profile row, so choosing a
+-- Keeps four routing inputs on each assistant's profile row, so choosing a
 -- wave reads them with the row instead of counting other tables for every
--- candidate: the number of skills, the number of clients they logged trial
--- time for, and the number of conversions credited to them. Statement-level
--- triggers recount them in the same transaction as every write to
--- assistant_skills, time_entries or conversion_credits, whichever code path
--- makes it.
+-- candidate: the number of skills, of open assignments on active tasks, of
+-- clients they logged trial time for, and of conversions credited to them.
+-- Statement-level triggers recount them in the same transaction as every
+-- write to assistant_skills, assignments, tasks, time_entries or
+-- conversion_credits, whichever code path makes it.
 
 -- AlterTable
 ALTER TABLE "assistant_profiles" ADD COLUMN "skill_count" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN "open_assignments" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN "trial_clients_served" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN "trial_conversions" INTEGER NOT NULL DEFAULT 0;
 
@@ -32,6 +33,22 @@ CREATE FUNCTION "recount_assistant_skills"(assistant_ids TEXT[]) RETURNS void LA
   WHERE ap."id" = counted.id AND ap."skill_count" <> counted.count;
 $$;
 
+-- The statuses are ACTIVE_TASK_STATUSES in server/routing/eligibility.ts.
+CREATE FUNCTION "recount_open_assignments"(assistant_ids TEXT[]) RETURNS void LANGUAGE sql AS $$
+  UPDATE "assistant_profiles" AS ap
+  SET "open_assignments" = counted.count
+  FROM (
+    SELECT ids.id, (
+      SELECT COUNT(*)::int
+      FROM "assignments" a
+      JOIN "tasks" t ON t."id" = a."task_id"
+      WHERE a."assistant_id" = ids.id AND a."ended_at" IS NULL AND t."status" IN ('assigned', 'in_progress', 'out_of_time')
+    ) AS count
+    FROM unnest(assistant_ids) AS ids(id)
+  ) AS counted
+  WHERE ap."id" = counted.id AND ap."open_assignments" <> counted.count;
+$$;
+
 CREATE FUNCTION "recount_trial_clients_served"(assistant_ids TEXT[]) RETURNS void LANGUAGE sql AS $$
   UPDATE "assistant_profiles" AS ap
   SET "trial_clients_served" = counted.count
@@ -53,6 +70,7 @@ CREATE FUNCTION "recount_trial_conversions"(assistant_ids TEXT[]) RETURNS void L
 $$;
 
 SELECT "recount_assistant_skills"(ARRAY(SELECT "id" FROM "assistant_profiles"));
+SELECT "recount_open_assignments"(ARRAY(SELECT "id" FROM "assistant_profiles"));
 SELECT "recount_trial_clients_served"(ARRAY(SELECT "id" FROM "assistant_profiles"));
 SELECT "recount_trial_conversions"(ARRAY(SELECT "id" FROM "assistant_profiles"));
 
@@ -66,6 +84,34 @@ BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     PERFORM "recount_assistant_skills"(ARRAY(SELECT DISTINCT "assistant_id" FROM old_rows));
   END IF;
+  RETURN NULL;
+END;
+$$;
+
+CREATE FUNCTION "assignments_recount"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    PERFORM "recount_open_assignments"(ARRAY(SELECT DISTINCT "assistant_id" FROM new_rows));
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    PERFORM "recount_open_assignments"(ARRAY(SELECT DISTINCT "assistant_id" FROM old_rows));
+  END IF;
+  RETURN NULL;
+END;
+$$;
+
+-- A task's status decides whether its open assignment counts, so a status
+-- change recounts the assistant holding it. Deleting a task deletes its
+-- assignments, which recount through their own trigger.
+CREATE FUNCTION "tasks_recount"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM "recount_open_assignments"(ARRAY(
+    SELECT DISTINCT a."assistant_id"
+    FROM new_rows n
+    JOIN old_rows o ON o."id" = n."id"
+    JOIN "assignments" a ON a."task_id" = n."id" AND a."ended_at" IS NULL
+    WHERE n."status" IS DISTINCT FROM o."status"
+  ));
   RETURN NULL;
 END;
 $$;
@@ -100,6 +146,16 @@ CREATE TRIGGER "assistant_skills_recount_update" AFTER UPDATE ON "assistant_skil
 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "assistant_skills_recount"();
 CREATE TRIGGER "assistant_skills_recount_delete" AFTER DELETE ON "assistant_skills"
 REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "assistant_skills_recount"();
+
+CREATE TRIGGER "assignments_recount_insert" AFTER INSERT ON "assignments"
+REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "assignments_recount"();
+CREATE TRIGGER "assignments_recount_update" AFTER UPDATE ON "assignments"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "assignments_recount"();
+CREATE TRIGGER "assignments_recount_delete" AFTER DELETE ON "assignments"
+REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "assignments_recount"();
+
+CREATE TRIGGER "tasks_recount_update" AFTER UPDATE ON "tasks"
+REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "tasks_recount"();
 
 CREATE TRIGGER "time_entries_recount_insert" AFTER INSERT ON "time_entries"
 REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "time_entries_recount"();
