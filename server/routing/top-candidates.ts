@@ -52,9 +52,21 @@ function boundWeights(context: RankingContext): BoundWeights {
   };
 }
 
-/** Computes the time-zone overlap factor of every zone an available assistant is in. */
+/**
+ * Computes the time-zone overlap factor of every zone an assistant is in.
+ * The recursive query jumps from one zone to the next through the
+ * time_zone index, so it reads one index entry per zone, not per assistant.
+ */
 async function overlapsByTimeZone(tx: Tx, now: Date, dueAt: Date): Promise<Record<string, number>> {
-  const zones = await tx.$queryRaw<Array<{ time_zone: string }>>`SELECT DISTINCT time_zone FROM assistant_profiles WHERE available`;
+  const zones = await tx.$queryRaw<Array<{ time_zone: string }>>`
+    WITH RECURSIVE zones AS (
+      SELECT MIN(time_zone) AS time_zone FROM assistant_profiles
+      UNION ALL
+      SELECT (SELECT MIN(ap.time_zone) FROM assistant_profiles ap WHERE ap.time_zone > zones.time_zone)
+      FROM zones
+      WHERE zones.time_zone IS NOT NULL
+    )
+    SELECT time_zone FROM zones WHERE time_zone IS NOT NULL`;
 
   return Object.fromEntries(zones.map(({ time_zone: timeZone }) => [timeZone, workingHoursOverlap(timeZone, now, dueAt)]));
 }

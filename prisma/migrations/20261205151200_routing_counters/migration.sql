@@ -15,6 +15,9 @@ ADD COLUMN "trial_conversions" INTEGER NOT NULL DEFAULT 0;
 -- CreateIndex
 CREATE INDEX "assignments_task_id_idx" ON "assignments"("task_id");
 
+-- CreateIndex
+CREATE INDEX "assistant_profiles_time_zone_idx" ON "assistant_profiles"("time_zone");
+
 -- Deactivated users, which routing excludes with one lookup instead of reading every candidate's user row.
 CREATE INDEX "users_inactive" ON "users"("id") WHERE NOT "active";
 
