@@ -28,10 +28,21 @@ const OVERLAP_HORIZON_HOURS = 72;
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /**
- * Fraction of the time until the due date (up to one working day's worth)
- * that falls inside 09:00–17:00 in the time zone.
+ * A position in the ranking: a score total in whole thousandths, then the
+ * tie-breakers of rankCandidates. As a bound, it is the best position an
+ * assistant can reach.
  */
-function workingHoursOverlap(timeZone: string, now: Date, dueAt: Date): number {
+export interface RankBound {
+  totalMillis: number;
+  lastOfferedAt: Date | null;
+  assistantId: string;
+}
+
+/**
+ * Returns the fraction of the time until the due date (up to one working
+ * day's worth) that falls inside 09:00–17:00 in the time zone.
+ */
+export function workingHoursOverlap(timeZone: string, now: Date, dueAt: Date): number {
   const hoursUntilDue = Math.min((dueAt.getTime() - now.getTime()) / HOUR_MS, OVERLAP_HORIZON_HOURS);
   if (hoursUntilDue <= 0) {
     return 0;
@@ -77,7 +88,9 @@ export function rankCandidates(candidates: Candidate[], context: RankingContext)
     }
     if (context.clientOnTrial) {
       // Starts every assistant at the platform's bar of one conversion in three.
-      values.trialConversion = (candidate.trialConversions + 1) / (candidate.trialClientsServed + 3);
+      // Conversions are credited only to assistants who served the client, so the
+      // cap at 1 only guards the upper bound that eligibility.ts assumes.
+      values.trialConversion = Math.min(1, (candidate.trialConversions + 1) / (candidate.trialClientsServed + 3));
     }
 
     const factors: ScoreBreakdown["factors"] = {};
@@ -93,10 +106,36 @@ export function rankCandidates(candidates: Candidate[], context: RankingContext)
     return { ...candidate, breakdown: { factors, total: round(totalWeight > 0 ? weighted / totalWeight : 0) } };
   });
 
-  return ranked.sort(
-    (a, b) =>
-      b.breakdown.total - a.breakdown.total ||
-      (a.lastOfferedAt?.getTime() ?? 0) - (b.lastOfferedAt?.getTime() ?? 0) ||
-      a.assistantId.localeCompare(b.assistantId),
-  );
+  return ranked.sort((a, b) => compareRank(rankKey(a), rankKey(b)));
+}
+
+function rankKey(candidate: Candidate & { breakdown: ScoreBreakdown }): RankBound {
+  return { totalMillis: Math.round(candidate.breakdown.total * 1000), lastOfferedAt: candidate.lastOfferedAt, assistantId: candidate.assistantId };
+}
+
+/**
+ * Orders two ranking positions, best first: the higher total, then the one
+ * offered work least recently (never counts as 1970), then the lower id in
+ * code-unit order, which is PostgreSQL's `COLLATE "C"` order for ASCII ids.
+ */
+function compareRank(a: RankBound, b: RankBound): number {
+  const byTotal = b.totalMillis - a.totalMillis;
+  if (byTotal !== 0) {
+    return byTotal;
+  }
+  const byLastOffer = (a.lastOfferedAt?.getTime() ?? 0) - (b.lastOfferedAt?.getTime() ?? 0);
+  if (byLastOffer !== 0) {
+    return byLastOffer;
+  }
+
+  if (a.assistantId === b.assistantId) {
+    return 0;
+  }
+
+  return a.assistantId < b.assistantId ? -1 : 1;
+}
+
+/** Tells whether a ranked candidate ranks strictly before every assistant whose best possible position is `bound`. */
+export function ranksBefore(candidate: Candidate & { breakdown: ScoreBreakdown }, bound: RankBound): boolean {
+  return compareRank(rankKey(candidate), bound) < 0;
 }

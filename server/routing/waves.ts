@@ -4,8 +4,8 @@ import { env } from "../env.js";
 import { notify } from "../notifications/notify";
 import { announceOffer } from "../offers/announce-offer";
 import type { Settings } from "../settings";
-import { findEligibleAssistants, type Audience, type Candidate } from "./eligibility";
-import { rankCandidates } from "./ranking";
+import type { Audience } from "./eligibility";
+import { findTopCandidates } from "./top-candidates";
 
 type Tx = Prisma.TransactionClient;
 
@@ -129,13 +129,20 @@ function initialReason(task: RoutingTask): FallThroughReason | null {
   return null;
 }
 
+type RankedCandidate = Awaited<ReturnType<typeof findTopCandidates>>[number];
+
+/** The next wave of a task as chosen, before anything is written. */
+export type WaveChoice =
+  | { kind: "waiting"; reason: "offers-pending" | "not-routing" }
+  | { kind: "unrouted"; task: RoutingTask; fallThroughReason: FallThroughReason | null }
+  | { kind: "chosen"; task: RoutingTask; audience: Audience; ranked: RankedCandidate[]; fallThroughReason: FallThroughReason | null };
+
 /**
- * Sends the task's next wave of offers, or marks it unrouted when no assistant is
- * left. Does nothing while offers of the current wave are still pending or
- * when the task is not looking for an assistant. Call inside a transaction;
- * it locks the task row first.
+ * Chooses the task's next wave: the first audience of its preference with
+ * an eligible assistant, and the best-ranked assistants in it. Writes
+ * nothing. Call inside a transaction; it locks the task row first.
  */
-export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: Settings): Promise<WaveOutcome> {
+export async function chooseWave(tx: Tx, taskId: string, now: Date, settings: Settings): Promise<WaveChoice> {
   const task = await loadRoutingTask(tx, taskId);
   if (!task || task.status !== "routing") {
     return { kind: "waiting", reason: "not-routing" };
@@ -147,43 +154,51 @@ export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: 
 
   let fallThroughReason = task.fallThroughReason ?? initialReason(task);
   const historySince = new Date(now.getTime() - settings.routingHistorySeconds * 1000);
-  let chosen: { audience: Audience; candidates: Candidate[] } | null = null;
+  const context = {
+    requiredSkillCount: task.skills.length,
+    dueAt: task.dueAt,
+    clientOnTrial: task.onTrial,
+    now,
+    weights: settings.routingWeights,
+  };
   for (const audience of STAGES[task.preference]) {
     if (audience === "primary" && task.onTrial) {
       continue;
     }
-    const candidates = await findEligibleAssistants(tx, {
-      taskId,
-      clientId: task.clientId,
-      audience,
-      onlyNewToClient: task.preference === "new",
-      now,
-      historySince,
-    });
-    if (candidates.length > 0) {
-      chosen = { audience, candidates };
-      break;
+    const query = { taskId, clientId: task.clientId, audience, onlyNewToClient: task.preference === "new", now, historySince };
+    const waveSize = audience === "primary" ? 1 : settings.offerWaveSize;
+    const ranked = await findTopCandidates(tx, query, context, waveSize);
+    if (ranked.length > 0) {
+      return { kind: "chosen", task, audience, ranked, fallThroughReason };
     }
     if (audience === "primary" && !fallThroughReason) {
       fallThroughReason = await diagnosePrimary(tx, task, now);
     }
   }
 
-  if (!chosen) {
+  return { kind: "unrouted", task, fallThroughReason };
+}
+
+/**
+ * Sends the task's next wave of offers, or marks it unrouted when no assistant is
+ * left. Does nothing while offers of the current wave are still pending or
+ * when the task is not looking for an assistant. Call inside a transaction;
+ * it locks the task row first.
+ */
+export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: Settings): Promise<WaveOutcome> {
+  const choice = await chooseWave(tx, taskId, now, settings);
+  if (choice.kind === "waiting") {
+    return choice;
+  }
+  const { task, fallThroughReason } = choice;
+  if (choice.kind === "unrouted") {
     await tx.task.update({ where: { id: taskId }, data: { status: "unrouted", fallThroughReason } });
     await announceUnrouted(tx, task, now);
 
     return { kind: "unrouted" };
   }
 
-  const waveSize = chosen.audience === "primary" ? 1 : settings.offerWaveSize;
-  const ranked = rankCandidates(chosen.candidates, {
-    requiredSkillCount: task.skills.length,
-    dueAt: task.dueAt,
-    clientOnTrial: task.onTrial,
-    now,
-    weights: settings.routingWeights,
-  }).slice(0, waveSize);
+  const { audience, ranked } = choice;
   const wave = task.currentWave + 1;
   const expiresAt = new Date(now.getTime() + settings.offerLifetimeSeconds * 1000);
 
@@ -194,7 +209,7 @@ export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: 
       wave,
       clientOnTrial: task.onTrial,
       score: candidate.breakdown.total,
-      scoreBreakdown: { ...candidate.breakdown, audience: chosen.audience },
+      scoreBreakdown: { ...candidate.breakdown, audience },
       createdAt: now,
       expiresAt,
     })),
@@ -207,7 +222,7 @@ export async function sendNextWave(tx: Tx, taskId: string, now: Date, settings: 
     await announceOffer(tx, { task: offeredTask, recipient: candidate, expiresAt, now });
   }
 
-  return { kind: "offered", wave, audience: chosen.audience, assistantIds: ranked.map((candidate) => candidate.assistantId), expiresAt };
+  return { kind: "offered", wave, audience, assistantIds: ranked.map((candidate) => candidate.assistantId), expiresAt };
 }
 
 async function announceUnrouted(tx: Tx, task: RoutingTask, now: Date): Promise<void> {

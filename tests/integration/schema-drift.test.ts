@@ -34,6 +34,10 @@ const SQL_ONLY_INDEXES: Record<string, string> = {
   "assignments.assignments_one_open_per_task": "assignments(task_id) UNIQUE WHERE (ended_at IS NULL)",
   // Trial time per client and assistant, for the metrics queries.
   "time_entries.time_entries_trial_by_client": "time_entries(client_id, assistant_id, seconds) INDEX WHERE covered_by_platform",
+  // Deactivated users, which routing excludes.
+  "users.users_inactive": "users(id) INDEX WHERE (NOT active)",
+  // Trial time per assistant and client, read when the routing counters are recounted.
+  "time_entries.time_entries_trial_clients": "time_entries(assistant_id, client_id) INDEX WHERE covered_by_platform",
 };
 
 /** CHECK constraints from the migrations, keyed as `table.constraint`. */
