@@ -35,7 +35,7 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 
 /** Returns the dashboard's offer card for one task, found by its heading. */
 function offerCard(page: Page, title: string) {
-  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: title }) });
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2, name: title }) });
 }
 
 test("trial brief reaches the assistant with its skills", async ({ browser }) => {
