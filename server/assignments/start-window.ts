@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
 import { appUrl } from "../app-url";
+import { getBalance } from "../budget/balance";
 import { notify } from "../notifications/notify";
 import { withdrawPendingOffers } from "../offers/withdraw-offers";
 import { sendNextWave } from "../routing/waves";
@@ -122,11 +123,22 @@ export async function reallocateIfLapsed(db: Db, assignmentId: string, now: Date
         firstStartedAt: true,
         assistantId: true,
         assistant: { select: { user: { select: { id: true, name: true } } } },
-        task: { select: { id: true, title: true, reallocationCount: true, status: true, client: { select: { userId: true } } } },
+        task: { select: { id: true, title: true, reallocationCount: true, status: true, clientId: true, client: { select: { userId: true } } } },
       },
     });
     const startedInTime = assignment.firstStartedAt !== null && assignment.firstStartedAt < assignment.startBy;
     if (assignment.endedAt || startedInTime || assignment.startBy > now) {
+      return false;
+    }
+
+    // The timer cannot start while the client has no time left, so the window restarts instead of costing the assistant a lapse.
+    if (assignment.firstStartedAt === null && (await getBalance(tx, assignment.task.clientId, now)).remainingSeconds <= 0) {
+      const windowMs = settings.startWindowSeconds * 1000;
+      await tx.assignment.update({
+        where: { id: assignmentId },
+        data: { startBy: new Date(now.getTime() + windowMs), startReminderAt: new Date(now.getTime() + windowMs * settings.startReminderFraction) },
+      });
+
       return false;
     }
 

@@ -105,6 +105,29 @@ describe("start window", () => {
     expect(await database.prisma.notification.count({ where: { kind: "reallocated" } })).toBe(1);
   });
 
+  it("restarts the window while the client has no time", async () => {
+    const first = await assistant("First");
+    const { taskId, assignmentId } = await briefAcceptedBy(first.id);
+    const { clientId } = await database.prisma.task.findUniqueOrThrow({ where: { id: taskId } });
+    await database.prisma.clientAccount.update({ where: { id: clientId }, data: { trialSeconds: 0 } });
+
+    clock.advance(15 * MINUTE);
+    await pass();
+
+    const paused = await database.prisma.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    expect(paused.endedAt).toBeNull();
+    expect(paused.startBy).toEqual(new Date(clock.now().getTime() + 15 * MINUTE));
+    expect(await database.prisma.lapse.count({ where: { assistantId: first.id } })).toBe(0);
+
+    await database.prisma.clientAccount.update({ where: { id: clientId }, data: { trialSeconds: 3600 } });
+    clock.advance(15 * MINUTE);
+    await pass();
+
+    const lapsed = await database.prisma.assignment.findUniqueOrThrow({ where: { id: assignmentId } });
+    expect(lapsed.endReason).toBe("lapsed");
+    expect(await database.prisma.lapse.count({ where: { assistantId: first.id } })).toBe(1);
+  });
+
   it("keeps the task when the timer starts 1 ms before the deadline", async () => {
     const first = await assistant("First");
     await assistant("Second");
