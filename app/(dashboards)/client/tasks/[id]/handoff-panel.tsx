@@ -17,6 +17,8 @@ interface HandoffPanelProps {
   cause: "balance" | "task_limit" | null;
   onTrial: boolean;
   remainingText: string;
+  /** Whether the client has any time left to approve extra minutes from. */
+  hasTimeLeft: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ interface HandoffPanelProps {
  * top-up, upgrading, or approving extra minutes for this task from the
  * hours the client has left.
  */
-export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }: HandoffPanelProps) {
+export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText, hasTimeLeft }: HandoffPanelProps) {
   const trpc = useTRPC();
   const { refresh, refreshing } = usePageRefresh();
   const [minutes, setMinutes] = useState(handoff ? String(Math.max(1, handoff.extraMinutesNeeded)) : "30");
@@ -69,39 +71,43 @@ export function HandoffPanel({ taskId, handoff, cause, onTrial, remainingText }:
       <p>Time left: {remainingText}.</p>
 
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
-        <form onSubmit={onSubmit} noValidate className="space-y-1">
-          <label htmlFor="extra-minutes" className="block font-medium text-slate-800">
-            Extra minutes
-          </label>
-          <div className="flex flex-wrap gap-3">
-            <input
-              id="extra-minutes"
-              name="minutes"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              value={minutes}
-              onChange={(event) => setMinutes(event.target.value)}
-              aria-invalid={minutesError ? true : undefined}
-              aria-describedby={minutesError ? "extra-minutes-error" : undefined}
-              className="w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600"
-            />
-            <Button type="submit" disabled={pending}>
-              {pending ? "Approving…" : `Approve ${minutesLabel} extra minutes`}
-            </Button>
-          </div>
-          {minutesError ? (
-            <p id="extra-minutes-error" className="text-red-700">
-              {minutesError}
-            </p>
-          ) : null}
-        </form>
+        {hasTimeLeft ? (
+          <form onSubmit={onSubmit} noValidate className="space-y-1">
+            <label htmlFor="extra-minutes" className="block font-medium text-slate-800">
+              Extra minutes
+            </label>
+            <div className="flex flex-wrap gap-3">
+              <input
+                id="extra-minutes"
+                name="minutes"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                value={minutes}
+                onChange={(event) => setMinutes(event.target.value)}
+                aria-invalid={minutesError ? true : undefined}
+                aria-describedby={minutesError ? "extra-minutes-error" : undefined}
+                className="w-28 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-invalid:border-red-600"
+              />
+              <Button type="submit" disabled={pending}>
+                {pending ? "Approving…" : `Approve ${minutesLabel} extra minutes`}
+              </Button>
+            </div>
+            {minutesError ? (
+              <p id="extra-minutes-error" className="text-red-700">
+                {minutesError}
+              </p>
+            ) : null}
+          </form>
+        ) : (
+          <p className="max-w-md">
+            No time is left to approve extra minutes from. Buy a top-up or choose a plan: the task goes back to your assistant as soon as the time is added.
+          </p>
+        )}
         <p className="flex flex-wrap gap-3 sm:pt-6">
-          {onTrial ? null : (
-            <Link href="/client/plans#top-ups" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">
-              Buy a top-up
-            </Link>
-          )}
+          <Link href="/client/plans#top-ups" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">
+            Buy a top-up
+          </Link>
           <Link href="/client/plans" className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-100">
             {onTrial ? "Choose a plan" : "Upgrade"}
           </Link>

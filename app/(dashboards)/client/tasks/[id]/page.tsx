@@ -61,6 +61,7 @@ function OutOfTime({ task }: { task: ClientTask }) {
       cause={outOfTimeCause(task)}
       onTrial={task.balance.onTrial}
       remainingText={remainingText(task)}
+      hasTimeLeft={task.balance.remainingSeconds > 0}
     />
   );
 }
