@@ -8,7 +8,7 @@ import { useTRPC } from "~/app/_trpc/react";
 
 import { formatTime } from "../../_components/format";
 import { readMutationError } from "../_components/mutation-error";
-import { TextAreaField } from "../_components/text-area-field";
+import { TextAreaField } from "~/app/_components/field";
 
 /** The maximum length of standing notes that the server accepts, in characters. */
 const MAX_NOTES_LENGTH = 5000;

@@ -8,7 +8,7 @@ import { useTRPC } from "~/app/_trpc/react";
 
 import { usePageRefresh } from "../../../_components/use-page-refresh";
 import { readMutationError } from "../../_components/mutation-error";
-import { TextAreaField } from "../../_components/text-area-field";
+import { TextAreaField } from "~/app/_components/field";
 
 const RATINGS = [1, 2, 3, 4, 5] as const;
 
