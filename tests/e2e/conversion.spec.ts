@@ -1,24 +1,14 @@
 import { readFile } from "node:fs/promises";
 
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 import assistants from "../../prisma/seed-data/assistants.json" with { type: "json" };
+import { offerCard, pageFor, sendBrief, signUpTrialClient } from "./support/flows";
 import { signInByApi } from "./support/session";
 
 const BRIEF_TITLE = "Book client calls for the spring launch";
 const PASSWORD = "conversion-spec-password";
-
-/** Opens a page in a fresh browser context, so each person keeps their own session cookie. */
-async function pageFor(browser: Browser, email?: string, password?: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  if (email) {
-    await signInByApi(page, email, password);
-  }
-
-  return page;
-}
 
 /** Reads the row of the "Conversion by assistant" table for one assistant, as the cells show it. */
 async function conversionRow(admin: Page, today: string, name: string): Promise<{ trialClients: number; credited: number; rate: string }> {
@@ -39,22 +29,12 @@ test("trial upgrade credits the trial assistant", async ({ browser }) => {
 
   // A new trial client signs up and sends a brief.
   const client = await pageFor(browser);
-  await client.goto("/sign-up");
-  await client.getByLabel("Your name").fill("Rita Conversion");
-  await client.getByLabel("Company name").fill("Spring Launch Ltd");
-  await client.getByLabel("Email").fill(email);
-  await client.getByLabel("Password").fill(PASSWORD);
-  await client.getByRole("button", { name: "Create account" }).click();
-  await expect(client).toHaveURL(/\/client$/, { timeout: 20_000 });
-
-  await client.goto("/client/briefs/new");
-  await client.getByLabel("Title").fill(BRIEF_TITLE);
-  await client.getByLabel("Description").fill("Find three slots next week for calls with our five biggest customers and send the invites.");
-  await client.getByLabel("Search skills").fill("Calendar");
-  await client.getByRole("checkbox", { name: /Calendar and scheduling/ }).check();
-  await client.getByRole("button", { name: "Send brief" }).click();
-  await expect(client).toHaveURL(/\/client\/tasks\/[^/]+$/);
-  const taskId = new URL(client.url()).pathname.split("/").at(-1) ?? "";
+  await signUpTrialClient(client, { name: "Rita Conversion", company: "Spring Launch Ltd", email, password: PASSWORD });
+  const taskId = await sendBrief(client, {
+    title: BRIEF_TITLE,
+    description: "Find three slots next week for calls with our five biggest customers and send the invites.",
+    skill: "Calendar and scheduling",
+  });
 
   // The admin's task page names an assistant the router offered the task to.
   const admin = await pageFor(browser, "admin@baton.example");
@@ -68,7 +48,7 @@ test("trial upgrade credits the trial assistant", async ({ browser }) => {
   // That assistant accepts and logs a few seconds of trial time with the timer.
   const assistant = await pageFor(browser, assistantEmail);
   await assistant.goto("/assistant");
-  const offer = assistant.getByRole("listitem").filter({ has: assistant.getByRole("heading", { level: 2, name: BRIEF_TITLE }) });
+  const offer = offerCard(assistant, BRIEF_TITLE);
   await offer.getByRole("button", { name: "Accept" }).click();
   await expect(assistant.getByRole("heading", { level: 1, name: BRIEF_TITLE })).toBeVisible();
   await assistant.getByRole("button", { name: "Start timer" }).click();
