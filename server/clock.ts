@@ -10,9 +10,9 @@ const testClockOffset = globalThis as { batonTestClockOffsetMs?: number };
 
 /**
  * The system clock, shifted by the offset that the browser suite sets through
- * the test clock route; the offset is always 0 unless E2E_TEST_CLOCK is on.
- * The offset lives on globalThis because route handlers and the deadline
- * driver are bundled separately but share one process.
+ * the test clock route. The offset stays 0 unless E2E_TEST_CLOCK is on.
+ * It lives on globalThis because route handlers and the deadline driver are
+ * bundled separately but share one process.
  */
 export const systemClock: Clock = {
   now: () => new Date(Date.now() + (testClockOffset.batonTestClockOffsetMs ?? 0)),

@@ -15,7 +15,7 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 function makeQueryClient() {
   return new QueryClient({
-    // Every failed action gets a toast that says what to do next, unless its form shows the error on a field.
+    // Every failed action gets a toast with the next step, unless its form shows the error on a field.
     mutationCache: new MutationCache({
       onError: (error) => {
         const toast = toastForError(error);

@@ -80,7 +80,7 @@ test("trial sign-up to paid conversion", async ({ browser }) => {
   const winnerName = assistants.find((assistant) => assistant.email === winnerEmail)?.name ?? "";
   expect(winnerName, `seeded assistant with the address ${winnerEmail}`).not.toBe("");
 
-  // One assistant declines; declining says it carries no penalty.
+  // One assistant declines, and the form states that declining carries no penalty.
   const decliner = await pageFor(browser, declinerEmail);
   await decliner.goto("/assistant");
   const declined = offerCard(decliner, title);
